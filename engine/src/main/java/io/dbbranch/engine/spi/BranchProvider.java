@@ -1,0 +1,64 @@
+package io.dbbranch.engine.spi;
+
+import io.dbbranch.engine.DbBranchException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The contract every database platform implements: Lakebase, Neon, any PostgreSQL server, and the
+ * embedded local cluster. Implementations are thread-safe and report failures as {@link DbBranchException}
+ * whose message says what was asked, what happened and what to do.
+ *
+ * <p>Callers normally use a {@code BranchLease}, which strings these calls together and always tears down.
+ */
+public interface BranchProvider extends AutoCloseable {
+
+    /** A short name for logs and configuration: {@code local}, {@code postgres}, {@code lakebase}, {@code neon}. */
+    String kind();
+
+    Capabilities capabilities();
+
+    /**
+     * Creates a branch and returns as soon as the provider has accepted it (it may still be
+     * {@link BranchState#CREATING}). If creation fails half-way, whatever was made is deleted before this throws.
+     * A create retried after a transport failure adopts the branch only when its labels say it is ours.
+     */
+    BranchInfo createBranch(CreateBranchRequest request);
+
+    /**
+     * Waits until the branch and its compute accept connections, reporting what it waits for.
+     *
+     * @throws DbBranchException with {@code TIMEOUT} when {@code timeout} passes first
+     */
+    ConnectionDetails awaitReady(BranchInfo branch, Duration timeout, Progress progress);
+
+    /** Mints a short-lived login for the branch, valid for {@code ttl} (within the capabilities' bounds). */
+    Credential mintCredential(BranchInfo branch, ConnectionDetails connection, Duration ttl);
+
+    /** Drops what {@link #mintCredential} made, if anything. Idempotent. */
+    default void revokeCredential(BranchInfo branch, Credential credential) {
+    }
+
+    /** Looks a branch up by name; empty when there is none. */
+    Optional<BranchInfo> findBranch(String name);
+
+    /** Lists the branches whose names start with {@code namePrefix} (all branches for an empty prefix). */
+    List<BranchInfo> listBranches(String namePrefix);
+
+    /** Moves the branch's expiry (the dead-man's switch) to {@code expiresAt}. */
+    void extendExpiry(BranchInfo branch, Instant expiresAt);
+
+    /**
+     * Deletes the branch and everything made for it. Idempotent.
+     *
+     * @return {@code true} if it existed and was deleted, {@code false} if it was already gone
+     */
+    boolean deleteBranch(BranchInfo branch);
+
+    /** Releases HTTP clients, pools and connections. Does not delete branches. */
+    @Override
+    default void close() {
+    }
+}

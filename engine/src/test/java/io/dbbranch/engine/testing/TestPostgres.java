@@ -1,0 +1,59 @@
+package io.dbbranch.engine.testing;
+
+import io.dbbranch.engine.local.ClusterSettings;
+import io.dbbranch.engine.local.LocalCluster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * One real PostgreSQL 17 server per test JVM (fsync off), started on first use and stopped when the JVM
+ * exits. Tests that need isolation create their own databases in it.
+ */
+public final class TestPostgres {
+    private static LocalCluster cluster;
+
+    private TestPostgres() {
+    }
+
+    public static synchronized LocalCluster cluster() {
+        if (cluster == null) {
+            try {
+                Path home = Files.createTempDirectory("dbbranch-test-pg");
+                LocalCluster started = new LocalCluster(home.resolve("cluster"), ClusterSettings.ephemeral());
+                started.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-test-postgres"));
+                cluster = started;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return cluster;
+    }
+
+    /** Runs SQL statements as the superuser in {@code database}. */
+    public static void execute(String database, String... statements) {
+        try (Connection connection = cluster().connectAdmin(database); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed in " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The single value the query returns, as a long. */
+    public static long queryLong(String database, String sql) {
+        try (Connection connection = cluster().connectAdmin(database); Statement statement = connection.createStatement();
+             var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed in " + database + ": " + e.getMessage(), e);
+        }
+    }
+}
