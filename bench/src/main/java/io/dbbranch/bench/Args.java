@@ -63,6 +63,13 @@ final class Args {
         }
     }
 
+    /** The options not in {@code known}, e.g. a soak child's target options. */
+    Map<String, String> others(Set<String> known) {
+        Map<String, String> rest = new LinkedHashMap<>(options);
+        rest.keySet().removeAll(known);
+        return rest;
+    }
+
     String text(String name, String fallback) {
         return options.getOrDefault(name, fallback);
     }

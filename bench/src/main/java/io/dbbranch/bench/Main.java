@@ -2,7 +2,11 @@ package io.dbbranch.bench;
 
 import io.dbbranch.bench.report.Goal;
 import io.dbbranch.bench.report.Report;
+import io.dbbranch.bench.soak.SoakBenchmark;
+import io.dbbranch.bench.soak.SoakChild;
+import io.dbbranch.bench.soak.SoakTargets;
 import io.dbbranch.bench.speed.SpeedBenchmark;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +28,10 @@ public final class Main {
 
               speed     time to a ready, migrated database: (a) branch, (b) fresh + migrate + load, (c) logical copy
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --work <dir>
+              soak      leases under injected API faults and interrupts, then a SIGKILLed JVM and the reaper
+                        --targets lakebase,neon,local  --leases 500  --concurrency 50  --fault-rate 0.2
+                        --kill-share 0.05  --kill-leases 100  --kill-concurrency 20  --expiry-window 10 (s)
+                        --seed 42  --work <dir>
 
             Common options: --out <dir> for the reports (default bench/target/reports, or target/reports
             when run inside bench/).
@@ -57,6 +65,25 @@ public final class Main {
                 report = new SpeedBenchmark(new SpeedBenchmark.Options(args.integers("sizes", List.of(60, 600)),
                         args.integer("runs", 5), args.number("seed", 42), args.flag("fsync", true), work(args)),
                         Main::log).run(args.commandLine());
+            }
+            case "soak" -> {
+                args.allow(Set.of("targets", "leases", "concurrency", "fault-rate", "kill-share", "kill-leases",
+                        "kill-concurrency", "expiry-window", "seed", "work", "out"));
+                report = new SoakBenchmark(new SoakBenchmark.Options(
+                        List.of(args.text("targets", String.join(",", SoakTargets.ALL)).split(",")),
+                        args.integer("leases", 500), args.integer("concurrency", 50), args.decimal("fault-rate", 0.2),
+                        args.decimal("kill-share", 0.05), args.integer("kill-leases", 100), args.integer("kill-concurrency", 20),
+                        Duration.ofSeconds(args.integer("expiry-window", 10)), args.number("seed", 42), work(args)),
+                        Main::log).run(args.commandLine());
+            }
+            case "soak-child" -> {
+                Set<String> own = Set.of("target", "parent", "prefix", "leases", "concurrency", "expiry-window-ms",
+                        "max-body-ms", "seed", "secrets");
+                SoakChild.run(new SoakChild.Options(args.text("target", "local"), args.text("parent", null),
+                        args.text("prefix", "soak-kill"), args.integer("leases", 100), args.integer("concurrency", 20),
+                        Duration.ofMillis(args.number("expiry-window-ms", 10_000)), args.number("max-body-ms", 2_000),
+                        args.number("seed", 42), args.path("secrets", null), args.others(own)));
+                return 0;
             }
             case "help", "--help", "-h" -> {
                 System.out.println(HELP);

@@ -1,0 +1,36 @@
+package io.dbbranch.bench.soak;
+
+import io.dbbranch.bench.proxy.FaultMix;
+import io.dbbranch.bench.proxy.FaultProxy;
+import io.dbbranch.bench.proxy.ProxyStats;
+import java.net.URI;
+
+/** How a run reaches its target's API: through a fault proxy, or not at all for a target without an API. */
+final class ApiRoute implements AutoCloseable {
+    private final FaultProxy proxy;
+
+    private ApiRoute(FaultProxy proxy) {
+        this.proxy = proxy;
+    }
+
+    static ApiRoute to(SoakTarget target, FaultMix mix) {
+        return new ApiRoute(target.api().map(api -> FaultProxy.start(api, mix)).orElse(null));
+    }
+
+    /** Where the provider goes; null for a target without an API. */
+    URI uri() {
+        return proxy == null ? null : proxy.uri();
+    }
+
+    /** What the proxy saw; null without one. */
+    ProxyStats stats() {
+        return proxy == null ? null : proxy.stats();
+    }
+
+    @Override
+    public void close() {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.dbbranch.bench.soak;
+
+import io.dbbranch.engine.spi.BranchProvider;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A branching service the soak runs leases against (an emulator, or the local cluster), with a way to see its
+ * branches from behind the API, so that leaks and duplicates are counted from the service's own books rather
+ * than from what the provider under test reports.
+ */
+interface SoakTarget extends AutoCloseable {
+
+    /** {@code lakebase}, {@code neon} or {@code local}. */
+    String name();
+
+    /** The service's REST API, to put the fault proxy in front of; empty when it has none (local). */
+    Optional<URI> api();
+
+    /** The branch every lease copies. */
+    String parent();
+
+    /** A provider as users configure it (default retry policy) that reaches the API at {@code api}. */
+    BranchProvider provider(URI api);
+
+    /**
+     * The command-line options of {@code soak-child} that build the same provider in another JVM
+     * ({@link SoakTargets#connect}).
+     */
+    List<String> childArguments(URI api);
+
+    /** Every branch the service holds now, read behind the API. */
+    List<ServiceBranch> branches();
+
+    @Override
+    void close();
+
+    /**
+     * A branch as the service's own books hold it.
+     *
+     * @param id   the service's id (equal to the name where the service has no separate ids)
+     * @param name the branch name the lease asked for
+     */
+    record ServiceBranch(String id, String name) {
+    }
+}
