@@ -1,0 +1,29 @@
+package io.dbbranch.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The soak works end to end with a handful of leases; the counts it reports are checked for shape, not judged. */
+class SoakSmokeTest {
+
+    @Test
+    void tinyLocalSoakInterruptsKillsReapsAndReportsEveryCount(@TempDir Path work) throws Exception {
+        JsonNode report = ReportFiles.runAndRead(Path.of("target", "smoke-reports"), "soak", "soak", "--targets", "local",
+                "--leases", "8", "--concurrency", "4", "--kill-share", "0.5", "--kill-leases", "6", "--kill-concurrency", "3",
+                "--expiry-window", "3", "--work", work.toString());
+
+        JsonNode local = report.path("results").path("targets").path("local");
+        assertThat(local.path("soak").path("leases").asInt()).isEqualTo(8);
+        assertThat(local.path("soak").path("killed").asLong()).as("leases interrupted").isPositive();
+        assertThat(local.path("soak").path("results").path("COMPLETED").asLong()
+                + local.path("soak").path("results").path("INTERRUPTED").asLong()).isEqualTo(8);
+        assertThat(local.path("soak").path("leaked")).isEmpty();
+        assertThat(local.path("processKill").path("openedBeforeKill").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(local.path("processKill").path("leftovers")).isEmpty();
+        assertThat(report.path("goals")).hasSize(4);
+    }
+}
