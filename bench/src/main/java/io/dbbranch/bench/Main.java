@@ -4,11 +4,11 @@ import io.dbbranch.bench.report.Goal;
 import io.dbbranch.bench.report.Report;
 import io.dbbranch.bench.soak.SoakBenchmark;
 import io.dbbranch.bench.soak.SoakChild;
-import io.dbbranch.bench.soak.SoakTargets;
 import io.dbbranch.bench.speed.SpeedBenchmark;
-import java.time.Duration;
+import io.dbbranch.bench.target.Targets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -70,7 +70,7 @@ public final class Main {
                 args.allow(Set.of("targets", "leases", "concurrency", "fault-rate", "kill-share", "kill-leases",
                         "kill-concurrency", "expiry-window", "seed", "work", "out"));
                 report = new SoakBenchmark(new SoakBenchmark.Options(
-                        List.of(args.text("targets", String.join(",", SoakTargets.ALL)).split(",")),
+                        List.of(args.text("targets", String.join(",", Targets.ALL)).split(",")),
                         args.integer("leases", 500), args.integer("concurrency", 50), args.decimal("fault-rate", 0.2),
                         args.decimal("kill-share", 0.05), args.integer("kill-leases", 100), args.integer("kill-concurrency", 20),
                         Duration.ofSeconds(args.integer("expiry-window", 10)), args.number("seed", 42), work(args)),

@@ -1,5 +1,6 @@
 package io.dbbranch.bench.soak;
 
+import io.dbbranch.bench.target.Target;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,14 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * were deleted before the end.
  */
 final class BranchCensus implements AutoCloseable {
-    private final SoakTarget target;
+    private final Target target;
     private final String prefix;
     private final Map<String, Set<String>> idsByName = new LinkedHashMap<>();
     private final ScheduledExecutorService scheduler;
     private final AtomicInteger failedLooks = new AtomicInteger();
     private int peak;
 
-    BranchCensus(SoakTarget target, String prefix, long everyMillis) {
+    BranchCensus(Target target, String prefix, long everyMillis) {
         this.target = target;
         this.prefix = prefix;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -35,9 +36,9 @@ final class BranchCensus implements AutoCloseable {
     }
 
     /** Takes one look now and returns the soak's branches the service holds. */
-    synchronized List<SoakTarget.ServiceBranch> look() {
+    synchronized List<Target.ServiceBranch> look() {
         try {
-            List<SoakTarget.ServiceBranch> ours = target.branches().stream().filter(b -> b.name().startsWith(prefix)).toList();
+            List<Target.ServiceBranch> ours = target.branches().stream().filter(b -> b.name().startsWith(prefix)).toList();
             ours.forEach(branch -> idsByName.computeIfAbsent(branch.name(), n -> new LinkedHashSet<>()).add(branch.id()));
             peak = Math.max(peak, ours.size());
             return ours;

@@ -1,5 +1,6 @@
 package io.dbbranch.bench.soak;
 
+import io.dbbranch.bench.target.Target;
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.lease.BranchLease;
 import io.dbbranch.engine.lease.LeaseSpec;
@@ -22,7 +23,6 @@ import java.util.function.Consumer;
  * runs (in {@code open} or in the body).
  */
 final class LeaseWorkload {
-    static final String OWNER = "soak@dbbranch";
     private static final long KILLED_BODY_MILLIS = 30_000;
 
     private final BranchProvider provider;
@@ -47,7 +47,7 @@ final class LeaseWorkload {
     LeaseOutcome run(String name, KillSwitch kill, long bodyMillis, Consumer<String> onOpened) {
         long start = System.nanoTime();
         double openMs = -1;
-        LeaseSpec spec = LeaseSpec.builder(parent).name(name).owner(OWNER).job("soak").build(name)
+        LeaseSpec spec = LeaseSpec.builder(parent).name(name).owner(Target.OWNER).job("soak").build(name)
                 .expiryWindow(expiryWindow).secretsDirectory(secrets).build();
         BranchLease lease;
         try {

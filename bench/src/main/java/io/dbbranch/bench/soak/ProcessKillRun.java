@@ -1,5 +1,6 @@
 package io.dbbranch.bench.soak;
 
+import io.dbbranch.bench.target.Target;
 import io.dbbranch.engine.lease.ReapReport;
 import io.dbbranch.engine.lease.Reaper;
 import io.dbbranch.engine.spi.BranchProvider;
@@ -38,7 +39,7 @@ final class ProcessKillRun {
     private ProcessKillRun() {
     }
 
-    static ProcessKillResult run(SoakTarget target, URI api, Settings settings, Consumer<String> log) throws Exception {
+    static ProcessKillResult run(Target target, URI api, Settings settings, Consumer<String> log) throws Exception {
         String prefix = settings.child().prefix();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "io.dbbranch.bench.Main"));
@@ -75,7 +76,7 @@ final class ProcessKillRun {
             int failures = 0;
             List<String> leftovers = names(census.look());
             try (BranchProvider provider = target.provider(api)) {
-                Reaper reaper = new Reaper(provider, LeaseWorkload.OWNER, Reaper.BuildLiveness.UNKNOWN, Clock.systemUTC());
+                Reaper reaper = new Reaper(provider, Target.OWNER, Reaper.BuildLiveness.UNKNOWN, Clock.systemUTC());
                 while (!leftovers.isEmpty() && passes < MAX_REAP_PASSES) {
                     passes++;
                     ReapReport report = reapOnce(reaper, prefix);
@@ -99,8 +100,8 @@ final class ProcessKillRun {
         }
     }
 
-    private static List<String> names(List<SoakTarget.ServiceBranch> branches) {
-        return branches.stream().map(SoakTarget.ServiceBranch::name).sorted().toList();
+    private static List<String> names(List<Target.ServiceBranch> branches) {
+        return branches.stream().map(Target.ServiceBranch::name).sorted().toList();
     }
 
     private static void read(Process child, AtomicInteger opened, Deque<String> tail) {

@@ -2,6 +2,9 @@ package io.dbbranch.bench.soak;
 
 import io.dbbranch.bench.proxy.FaultMix;
 import io.dbbranch.bench.report.Report;
+import io.dbbranch.bench.target.ApiRoute;
+import io.dbbranch.bench.target.Target;
+import io.dbbranch.bench.target.Targets;
 import io.dbbranch.engine.spi.BranchProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +23,7 @@ import java.util.function.Consumer;
 public final class SoakBenchmark {
 
     /**
-     * @param targets         which targets ({@link SoakTargets#ALL})
+     * @param targets         which targets ({@link Targets#ALL})
      * @param leases          leases of the interrupt run
      * @param concurrency     leases at once
      * @param faultRate       the share of API calls that meet a fault
@@ -64,7 +67,7 @@ public final class SoakBenchmark {
 
     private TargetResult soak(String name) throws Exception {
         Files.createDirectories(options.work());
-        try (SoakTarget target = SoakTargets.start(name, options.work())) {
+        try (Target target = Targets.start(name, options.work())) {
             Path secrets = Files.createTempDirectory(options.work(), "secrets-");
             int calmLeases = Math.min(options.concurrency(), options.leases());
             log.accept(name + ": " + calmLeases + " fault-free leases for the baseline");
@@ -98,7 +101,7 @@ public final class SoakBenchmark {
         }
     }
 
-    private RunSummary inProcess(SoakTarget target, ApiRoute route, Path secrets, SoakRun.Settings settings,
+    private RunSummary inProcess(Target target, ApiRoute route, Path secrets, SoakRun.Settings settings,
                                  double calmMedian) throws InterruptedException {
         try (BranchProvider provider = target.provider(route.uri())) {
             LeaseWorkload workload = new LeaseWorkload(provider, target.parent(), secrets, Duration.ofMinutes(30));

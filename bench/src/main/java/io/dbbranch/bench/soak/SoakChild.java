@@ -1,5 +1,7 @@
 package io.dbbranch.bench.soak;
 
+import io.dbbranch.bench.target.Target;
+import io.dbbranch.bench.target.Targets;
 import io.dbbranch.engine.spi.BranchProvider;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +29,7 @@ public final class SoakChild {
      * @param maxBodyMs     the longest a body holds its branch
      * @param seed          the seed of the body lengths
      * @param secrets       where password files go
-     * @param targetOptions how to reach the target ({@link SoakTarget#childArguments})
+     * @param targetOptions how to reach the target ({@link Target#childArguments})
      */
     public record Options(String target, String parent, String prefix, int leases, int concurrency, Duration expiryWindow,
                           long maxBodyMs, long seed, Path secrets, Map<String, String> targetOptions) {
@@ -50,7 +52,7 @@ public final class SoakChild {
     public static void run(Options options) throws Exception {
         SplittableRandom random = new SplittableRandom(options.seed());
         ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), SoakRun.daemon("child-lease"));
-        try (BranchProvider provider = SoakTargets.connect(options.target(), options.targetOptions())) {
+        try (BranchProvider provider = Targets.connect(options.target(), options.targetOptions())) {
             LeaseWorkload workload = new LeaseWorkload(provider, options.parent(), options.secrets(), options.expiryWindow());
             List<Future<LeaseOutcome>> futures = new ArrayList<>();
             for (int i = 1; i <= options.leases(); i++) {

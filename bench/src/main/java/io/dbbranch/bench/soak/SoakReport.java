@@ -1,5 +1,6 @@
 package io.dbbranch.bench.soak;
 
+
 import io.dbbranch.bench.report.Figures;
 import io.dbbranch.bench.report.Goal;
 import io.dbbranch.bench.report.MarkdownTable;

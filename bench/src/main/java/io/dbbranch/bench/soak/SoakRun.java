@@ -1,5 +1,6 @@
 package io.dbbranch.bench.soak;
 
+import io.dbbranch.bench.target.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ final class SoakRun {
     private SoakRun() {
     }
 
-    static SoakRunResult run(SoakTarget target, LeaseWorkload workload, Settings settings, Consumer<String> log)
+    static SoakRunResult run(Target target, LeaseWorkload workload, Settings settings, Consumer<String> log)
             throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), daemon("soak-lease"));
         ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor(daemon("soak-killer"));
@@ -72,7 +73,7 @@ final class SoakRun {
                 outcomes.add(get(future));
             }
             double elapsedMs = (System.nanoTime() - start) / 1e6;
-            List<String> leaked = census.look().stream().map(SoakTarget.ServiceBranch::name).sorted().toList();
+            List<String> leaked = census.look().stream().map(Target.ServiceBranch::name).sorted().toList();
             return new SoakRunResult(settings.prefix(), elapsedMs, outcomes, leaked, census.duplicates(),
                     census.branchesSeen(), census.peak());
         } finally {

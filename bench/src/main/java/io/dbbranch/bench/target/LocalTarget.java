@@ -1,4 +1,4 @@
-package io.dbbranch.bench.soak;
+package io.dbbranch.bench.target;
 
 import io.dbbranch.bench.support.BenchServer;
 import io.dbbranch.engine.local.ClusterSettings;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * The local provider on a cluster of its own. It has no REST API, so no faults are injected; kills and the
  * process-kill run with the reaper still apply.
  */
-final class LocalTarget implements SoakTarget {
+final class LocalTarget implements Target {
     static final String PARENT = "soak-parent";
 
     private final BenchServer server;
@@ -41,7 +41,7 @@ final class LocalTarget implements SoakTarget {
     /** The provider a child JVM builds from {@link #childArguments}. */
     static BranchProvider connect(Map<String, String> options) {
         return new LocalProvider(new LocalCluster(Path.of(options.get("cluster")), ClusterSettings.ephemeral()),
-                LeaseWorkload.OWNER);
+                OWNER);
     }
 
     @Override
@@ -61,7 +61,7 @@ final class LocalTarget implements SoakTarget {
 
     @Override
     public BranchProvider provider(URI api) {
-        return new LocalProvider(server.cluster(), LeaseWorkload.OWNER);
+        return new LocalProvider(server.cluster(), OWNER);
     }
 
     @Override

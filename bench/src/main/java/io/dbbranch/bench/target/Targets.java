@@ -1,4 +1,4 @@
-package io.dbbranch.bench.soak;
+package io.dbbranch.bench.target;
 
 import io.dbbranch.engine.spi.BranchProvider;
 import java.nio.file.Path;
@@ -6,23 +6,23 @@ import java.util.List;
 import java.util.Map;
 
 /** The soak's targets by name, in this JVM and in a child JVM. */
-public final class SoakTargets {
+public final class Targets {
     /** Every target, in the order the soak runs them. */
     public static final List<String> ALL = List.of("lakebase", "neon", "local");
 
-    private SoakTargets() {
+    private Targets() {
     }
 
     /** Starts the target named {@code name} with its folders under {@code work}. */
-    static SoakTarget start(String name, Path work) throws Exception {
+    public static Target start(String name, Path work) throws Exception {
         return switch (name) {
             case "local" -> LocalTarget.start(work);
             default -> throw new IllegalArgumentException("unknown soak target '" + name + "'; known: " + ALL);
         };
     }
 
-    /** Builds, in a child JVM, the provider a target described with {@link SoakTarget#childArguments}. */
-    static BranchProvider connect(String name, Map<String, String> options) {
+    /** Builds, in a child JVM, the provider a target described with {@link Target#childArguments}. */
+    public static BranchProvider connect(String name, Map<String, String> options) {
         return switch (name) {
             case "local" -> LocalTarget.connect(options);
             default -> throw new IllegalArgumentException("unknown soak target '" + name + "'; known: " + ALL);

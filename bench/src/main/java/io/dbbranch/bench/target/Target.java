@@ -1,4 +1,4 @@
-package io.dbbranch.bench.soak;
+package io.dbbranch.bench.target;
 
 import io.dbbranch.engine.spi.BranchProvider;
 import java.net.URI;
@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A branching service the soak runs leases against (an emulator, or the local cluster), with a way to see its
+ * A branching service the benchmarks run leases against (an emulator, or the local cluster), with a way to see its
  * branches from behind the API, so that leaks and duplicates are counted from the service's own books rather
  * than from what the provider under test reports.
  */
-interface SoakTarget extends AutoCloseable {
+public interface Target extends AutoCloseable {
+    /** Who the benchmarks' branches belong to, in their labels and for the reaper. */
+    String OWNER = "bench@dbbranch";
 
     /** {@code lakebase}, {@code neon} or {@code local}. */
     String name();
@@ -26,7 +28,7 @@ interface SoakTarget extends AutoCloseable {
 
     /**
      * The command-line options of {@code soak-child} that build the same provider in another JVM
-     * ({@link SoakTargets#connect}).
+     * ({@link Targets#connect}).
      */
     List<String> childArguments(URI api);
 

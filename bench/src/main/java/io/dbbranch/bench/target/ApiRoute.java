@@ -1,4 +1,4 @@
-package io.dbbranch.bench.soak;
+package io.dbbranch.bench.target;
 
 import io.dbbranch.bench.proxy.FaultMix;
 import io.dbbranch.bench.proxy.FaultProxy;
@@ -6,24 +6,24 @@ import io.dbbranch.bench.proxy.ProxyStats;
 import java.net.URI;
 
 /** How a run reaches its target's API: through a fault proxy, or not at all for a target without an API. */
-final class ApiRoute implements AutoCloseable {
+public final class ApiRoute implements AutoCloseable {
     private final FaultProxy proxy;
 
     private ApiRoute(FaultProxy proxy) {
         this.proxy = proxy;
     }
 
-    static ApiRoute to(SoakTarget target, FaultMix mix) {
+    public static ApiRoute to(Target target, FaultMix mix) {
         return new ApiRoute(target.api().map(api -> FaultProxy.start(api, mix)).orElse(null));
     }
 
     /** Where the provider goes; null for a target without an API. */
-    URI uri() {
+    public URI uri() {
         return proxy == null ? null : proxy.uri();
     }
 
     /** What the proxy saw; null without one. */
-    ProxyStats stats() {
+    public ProxyStats stats() {
         return proxy == null ? null : proxy.stats();
     }
 
