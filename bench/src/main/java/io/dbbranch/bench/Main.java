@@ -1,10 +1,12 @@
 package io.dbbranch.bench;
 
+import io.dbbranch.bench.overhead.OverheadBenchmark;
 import io.dbbranch.bench.report.Goal;
 import io.dbbranch.bench.report.Report;
 import io.dbbranch.bench.soak.SoakBenchmark;
 import io.dbbranch.bench.soak.SoakChild;
 import io.dbbranch.bench.speed.SpeedBenchmark;
+import io.dbbranch.bench.target.Target;
 import io.dbbranch.bench.target.Targets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,8 @@ public final class Main {
 
               speed     time to a ready, migrated database: (a) branch, (b) fresh + migrate + load, (c) logical copy
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --work <dir>
+              overhead  what the engine adds per lease against the emulators (no injected latency), and its heap
+                        --targets lakebase,neon  --warmup 20  --leases 100  --concurrent-leases 200  --concurrency 50
               soak      leases under injected API faults and interrupts, then a SIGKILLed JVM and the reaper
                         --targets lakebase,neon,local  --leases 500  --concurrency 50  --fault-rate 0.2
                         --kill-share 0.05  --kill-leases 100  --kill-concurrency 20  --expiry-window 10 (s)
@@ -66,6 +70,13 @@ public final class Main {
                         args.integer("runs", 5), args.number("seed", 42), args.flag("fsync", true), work(args)),
                         Main::log).run(args.commandLine());
             }
+            case "overhead" -> {
+                args.allow(Set.of("targets", "warmup", "leases", "concurrent-leases", "concurrency", "work", "out"));
+                report = new OverheadBenchmark(new OverheadBenchmark.Options(
+                        List.of(args.text("targets", "lakebase,neon").split(",")), args.integer("warmup", 20),
+                        args.integer("leases", 100), args.integer("concurrent-leases", 200), args.integer("concurrency", 50),
+                        work(args)), Main::log).run(args.commandLine());
+            }
             case "soak" -> {
                 args.allow(Set.of("targets", "leases", "concurrency", "fault-rate", "kill-share", "kill-leases",
                         "kill-concurrency", "expiry-window", "seed", "work", "out"));
@@ -80,7 +91,7 @@ public final class Main {
                 Set<String> own = Set.of("target", "parent", "prefix", "leases", "concurrency", "expiry-window-ms",
                         "max-body-ms", "seed", "secrets");
                 SoakChild.run(new SoakChild.Options(args.text("target", "local"), args.text("parent", null),
-                        args.text("prefix", "soak-kill"), args.integer("leases", 100), args.integer("concurrency", 20),
+                        args.text("prefix", Target.NAME_PREFIX + "kill"), args.integer("leases", 100), args.integer("concurrency", 20),
                         Duration.ofMillis(args.number("expiry-window-ms", 10_000)), args.number("max-body-ms", 2_000),
                         args.number("seed", 42), args.path("secrets", null), args.others(own)));
                 return 0;

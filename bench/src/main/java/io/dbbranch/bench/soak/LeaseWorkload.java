@@ -1,5 +1,6 @@
 package io.dbbranch.bench.soak;
 
+import io.dbbranch.bench.support.BranchLogin;
 import io.dbbranch.bench.target.Target;
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.lease.BranchLease;
@@ -8,13 +9,8 @@ import io.dbbranch.engine.lease.TeardownResult;
 import io.dbbranch.engine.spi.BranchProvider;
 import io.dbbranch.engine.spi.Progress;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -78,15 +74,7 @@ final class LeaseWorkload {
 
     /** Logs in as the build would and runs a query, then holds the branch. */
     private static void body(BranchLease lease, long holdMillis) throws SQLException, InterruptedException {
-        Properties login = new Properties();
-        login.setProperty("user", lease.credential().user());
-        login.setProperty("password", lease.credential().password().reveal());
-        login.setProperty("ApplicationName", "dbbranch-soak");
-        try (Connection connection = DriverManager.getConnection(lease.connection().jdbcUrl(), login);
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_class")) {
-            result.next();
-        }
+        BranchLogin.query(lease, "SELECT count(*) FROM pg_class");
         Thread.sleep(holdMillis);
     }
 

@@ -73,8 +73,8 @@ public final class SoakBenchmark {
             log.accept(name + ": " + calmLeases + " fault-free leases for the baseline");
             RunSummary calm;
             try (ApiRoute route = ApiRoute.to(target, FaultMix.none())) {
-                calm = inProcess(target, route, secrets, new SoakRun.Settings("soak-calm", calmLeases, options.concurrency(),
-                        0, Duration.ofSeconds(1), 200, options.seed()), Double.NaN);
+                calm = inProcess(target, route, secrets, new SoakRun.Settings(Target.NAME_PREFIX + "calm", calmLeases,
+                        options.concurrency(), 0, Duration.ofSeconds(1), 200, options.seed()), Double.NaN);
             }
             double calmMedian = calm.leaseMs().medianMs();
             FaultMix faults = new FaultMix(options.faultRate(), options.seed());
@@ -84,15 +84,16 @@ public final class SoakBenchmark {
             RunSummary soak;
             try (ApiRoute route = ApiRoute.to(target, faults)) {
                 Duration killWindow = Duration.ofMillis(Math.max(200, Math.round(2 * calm.leaseMs().medianMs())));
-                soak = inProcess(target, route, secrets, new SoakRun.Settings("soak-run", options.leases(),
+                soak = inProcess(target, route, secrets, new SoakRun.Settings(Target.NAME_PREFIX + "soak", options.leases(),
                         options.concurrency(), options.killShare(), killWindow, 200, options.seed() + 1), calmMedian);
             }
             log.accept(name + ": a child JVM runs " + options.killLeases() + " leases and is killed half-way");
             ProcessKillResult killed;
             Map<String, Object> killProxy;
             try (ApiRoute route = ApiRoute.to(target, new FaultMix(options.faultRate(), options.seed() + 2))) {
-                SoakChild.Options child = new SoakChild.Options(name, target.parent(), "soak-kill", options.killLeases(),
-                        options.killConcurrency(), options.expiryWindow(), 2_000, options.seed() + 3, secrets, Map.of());
+                SoakChild.Options child = new SoakChild.Options(name, target.parent(), Target.NAME_PREFIX + "kill",
+                        options.killLeases(), options.killConcurrency(), options.expiryWindow(), 2_000, options.seed() + 3,
+                        secrets, Map.of());
                 killed = ProcessKillRun.run(target, route.uri(), new ProcessKillRun.Settings(child,
                         Math.max(1, options.killLeases() / 2)), log);
                 killProxy = route.stats() == null ? Map.of() : route.stats().toMap();

@@ -13,6 +13,8 @@ import java.util.Optional;
 public interface Target extends AutoCloseable {
     /** Who the benchmarks' branches belong to, in their labels and for the reaper. */
     String OWNER = "bench@dbbranch";
+    /** Every branch name of the benchmarks starts with this (providers that own branches by prefix need one). */
+    String NAME_PREFIX = "bench-";
 
     /** {@code lakebase}, {@code neon} or {@code local}. */
     String name();
@@ -31,6 +33,13 @@ public interface Target extends AutoCloseable {
      * ({@link Targets#connect}).
      */
     List<String> childArguments(URI api);
+
+    /**
+     * Makes the service answer as fast as it can: no operation that needs polling to finish, no endpoint that
+     * takes time to start. The soak keeps the realistic defaults; the overhead benchmark turns them off.
+     */
+    default void removeInjectedLatency() {
+    }
 
     /** Every branch the service holds now, read behind the API. */
     List<ServiceBranch> branches();
