@@ -32,6 +32,7 @@ class WalArchiveTest {
     void archiveInAFolderWithQuotesSpacesAndPercentSignsStillWorks(@TempDir Path folder) throws SQLException {
         WalArchive odd = new WalArchive(folder.resolve("it's 100% \"ready\""));
         LocalCluster cluster = new LocalCluster(folder.resolve("cluster"), odd.enableOn(ClusterSettings.ephemeral()));
+        cluster.start();
         try (Connection admin = cluster.connectAdmin("postgres")) {
             String segment = odd.flush(admin, cluster, Duration.ofSeconds(30));
 
