@@ -63,7 +63,7 @@ public final class BaseBackups {
         Instant startedAt = Instant.now();
         Path folder = null;
         try (Connection admin = cluster.connectAdmin("postgres")) {
-            requireArchiving(admin, asked);
+            WalArchive.requireEnabled(admin, asked);
             folder = newFolder(startedAt);
             String startLsn;
             try (PreparedStatement start = admin.prepareStatement("SELECT pg_backup_start(?, true)")) {
@@ -176,17 +176,6 @@ public final class BaseBackups {
     /** Copies {@code backup} into {@code dataDirectory}, which must not exist yet, ready for recovery. */
     void restoreInto(BaseBackup backup, Path dataDirectory) throws IOException {
         DataFiles.copy(backup.dataDirectory(), dataDirectory);
-    }
-
-    private static void requireArchiving(Connection admin, String asked) throws SQLException {
-        try (Statement statement = admin.createStatement()) {
-            String mode = single(statement.executeQuery("SHOW archive_mode"));
-            if (!"on".equals(mode)) {
-                throw DbBranchException.of(ErrorCode.ENVIRONMENT, asked, "the cluster does not archive its WAL (archive_mode is "
-                        + mode + "), so a backup could never be brought forward to a later moment",
-                        "Start the cluster with WalArchive.enableOn(settings)");
-            }
-        }
     }
 
     private Path newFolder(Instant startedAt) throws IOException {

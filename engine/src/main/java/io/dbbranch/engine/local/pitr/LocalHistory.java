@@ -1,9 +1,13 @@
 package io.dbbranch.engine.local.pitr;
 
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalCluster;
 import io.dbbranch.engine.spi.HistoryWindow;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +63,16 @@ public final class LocalHistory {
         List<BaseBackup> kept = backups.prune(pitr, Instant.now());
         if (!kept.isEmpty()) {
             archive.pruneBefore(kept.get(0).startWalFile());
+        }
+    }
+
+    /** Whether the cluster archives its WAL (one started by an older dbbranch does not until it restarts). */
+    public boolean isArchiving() {
+        try (Connection admin = source.connectAdmin("postgres")) {
+            return WalArchive.isEnabled(admin);
+        } catch (SQLException e) {
+            throw DbBranchException.of(ErrorCode.UNAVAILABLE, "Check WAL archiving of the cluster in " + source.directory(),
+                    e.getMessage(), "See its log:\n" + source.logTail(10), e);
         }
     }
 

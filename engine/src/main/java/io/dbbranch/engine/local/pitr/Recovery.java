@@ -4,6 +4,7 @@ import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalCluster;
+import io.dbbranch.engine.postgres.SqlText;
 import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.engine.spi.RestorePoint;
 import java.io.IOException;
@@ -29,6 +30,11 @@ import java.time.temporal.ChronoUnit;
  * before it. PostgreSQL stops exactly at that commit boundary.
  */
 final class Recovery {
+    /**
+     * Where admin sessions of a restored cluster go: never the branch's database, which is renamed, and always
+     * there, as template databases cannot be restored as branches.
+     */
+    static final String MAINTENANCE_DATABASE = "template1";
     /** What the setting's parser accepts (it refuses ISO 8601's {@code T…Z}). */
     private static final DateTimeFormatter TARGET_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS'+00'")
             .withZone(ZoneOffset.UTC);
@@ -48,10 +54,11 @@ final class Recovery {
 
     /**
      * Restores {@code backup} into {@code folder} (which exists and is empty but for metadata), recovers to
-     * {@code target} and returns the point reached. The restored server is left running.
+     * {@code target}, renames {@code database} to {@code branch} and returns the point reached. The restored server
+     * is left running.
      */
-    RestorePoint run(BaseBackup backup, Path folder, PointInTime target, String database, Duration timeout, String asked)
-            throws IOException, SQLException {
+    RestorePoint run(BaseBackup backup, Path folder, PointInTime target, String database, String branch, Duration timeout,
+                     String asked) throws IOException, SQLException {
         Path password = folder.resolve("admin.password");
         // The backup holds the source's roles, so its superuser password is the source's.
         Files.copy(source.directory().resolve("admin.password"), password);
@@ -59,7 +66,12 @@ final class Recovery {
         Files.createFile(folder.resolve("data").resolve("recovery.signal"));
         LocalCluster recovering = new LocalCluster(folder, targetSettings(target));
         recovering.start();
-        return awaitPromotion(recovering, database, timeout, asked);
+        RestorePoint reached = awaitPromotion(recovering, timeout, asked);
+        // Named after the branch, the database is one like any other branch's: its role, labels and logins work alike.
+        try (Connection admin = recovering.connectAdmin(MAINTENANCE_DATABASE); Statement statement = admin.createStatement()) {
+            statement.execute("ALTER DATABASE " + SqlText.identifier(database) + " RENAME TO " + SqlText.identifier(branch));
+        }
+        return reached;
     }
 
     /** The cluster in {@code folder} once recovered: plain settings, so a restart never recovers again. */
@@ -90,11 +102,10 @@ final class Recovery {
         return truncated.equals(time) ? time : truncated.plus(1, ChronoUnit.MICROS);
     }
 
-    private static RestorePoint awaitPromotion(LocalCluster cluster, String database, Duration timeout, String asked)
-            throws SQLException {
+    private static RestorePoint awaitPromotion(LocalCluster cluster, Duration timeout, String asked) throws SQLException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            try (Connection admin = cluster.connectAdmin(database); Statement statement = admin.createStatement()) {
+            try (Connection admin = cluster.connectAdmin(MAINTENANCE_DATABASE); Statement statement = admin.createStatement()) {
                 while (inRecovery(statement)) {
                     checkDeadline(cluster, deadline, timeout, asked);
                     Pause.beforeNextPoll("a recovery");

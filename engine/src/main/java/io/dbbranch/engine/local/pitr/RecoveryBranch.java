@@ -20,12 +20,12 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * A recovery branch: a whole cluster restored from the WAL archive to a past moment, of which one database
- * ({@code sourceDatabase}) is the branch. The other databases come along (a physical restore cannot pick one) but
- * are not part of the branch.
+ * A recovery branch: a whole cluster restored from the WAL archive to a past moment, of which one database is
+ * the branch: the past state of {@code sourceDatabase}, renamed after the branch. The other databases come along
+ * (a physical restore cannot pick one) but are not part of the branch.
  *
  * @param name           the branch name, also its folder's
- * @param sourceDatabase the database it is a past state of; connections go to the database of that name
+ * @param sourceDatabase the database it is a past state of
  * @param requested      the point that was asked for
  * @param restorePoint   the point actually reached: the last commit replayed and the end of the last WAL record
  *                       replayed ({@code null} parts while {@link BranchState#CREATING}, or when no transaction
@@ -33,8 +33,8 @@ import java.util.Properties;
  * @param labels         ownership labels
  * @param createdAt      when the restore began
  * @param state          {@link BranchState#CREATING} while it recovers, {@link BranchState#READY} once promoted
- * @param connection     where it accepts connections; {@code null} when its server is not running (listing does
- *                       not start servers)
+ * @param connection     where it accepts connections (to the database named after the branch); {@code null} when
+ *                       its server is not running (listing does not start servers)
  */
 public record RecoveryBranch(String name, String sourceDatabase, PointInTime requested, RestorePoint restorePoint,
                              Labels labels, Instant createdAt, BranchState state, ConnectionDetails connection) {
@@ -58,6 +58,10 @@ public record RecoveryBranch(String name, String sourceDatabase, PointInTime req
 
     RecoveryBranch with(RestorePoint reached, BranchState newState, ConnectionDetails where) {
         return new RecoveryBranch(name, sourceDatabase, requested, reached, labels, createdAt, newState, where);
+    }
+
+    RecoveryBranch withLabels(Labels newLabels) {
+        return new RecoveryBranch(name, sourceDatabase, requested, restorePoint, newLabels, createdAt, state, connection);
     }
 
     RecoveryBranch withConnection(ConnectionDetails where) {

@@ -30,10 +30,13 @@ import java.util.stream.Stream;
  * restored from the newest base backup before the target and the WAL archive, on its own loopback port.
  *
  * <p>The whole source cluster is restored (PostgreSQL's physical recovery cannot pick one database); only the
- * requested database is the branch, and connections go there. Deleting the branch stops its server and removes its
+ * requested database is the branch: it is renamed after the branch, and connections go there. Admin sessions use
+ * {@code template1}. Deleting the branch stops its server and removes its
  * folder.
  */
 public final class RecoveryClusters {
+    /** The database admin sessions of a recovery cluster connect to. */
+    public static final String MAINTENANCE_DATABASE = Recovery.MAINTENANCE_DATABASE;
     private static final Duration ARCHIVE_TIMEOUT = Duration.ofMinutes(1);
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(30);
 
@@ -87,8 +90,8 @@ public final class RecoveryClusters {
         RecoveryBranch branch = new RecoveryBranch(name, sourceDatabase, point, null, labels, createdAt, BranchState.CREATING, null);
         try {
             branch.save(folder);
-            RestorePoint reached = recovery.run(backup, folder, point, sourceDatabase, RECOVERY_TIMEOUT, asked);
-            RecoveryBranch ready = branch.with(reached, BranchState.READY, recovery.cluster(folder).details(sourceDatabase));
+            RestorePoint reached = recovery.run(backup, folder, point, sourceDatabase, name, RECOVERY_TIMEOUT, asked);
+            RecoveryBranch ready = branch.with(reached, BranchState.READY, recovery.cluster(folder).details(name));
             ready.save(folder);
             return ready;
         } catch (IOException | SQLException | RuntimeException e) {
@@ -127,6 +130,28 @@ public final class RecoveryClusters {
     }
 
     /**
+     * Moves the branch's expiry (the dead-man's switch in its labels) to {@code expiresAt}.
+     *
+     * @throws DbBranchException {@code NOT_FOUND} for an unknown branch, {@code INVALID_REQUEST} for one without labels
+     */
+    public RecoveryBranch extendExpiry(String name, Instant expiresAt) {
+        String asked = "Extend the expiry of recovery branch '" + name + "'";
+        Path folder = existingFolder(name).orElseThrow(() -> DbBranchException.of(ErrorCode.NOT_FOUND, asked,
+                "there is none of that name", "List the branches to see which exist"));
+        try {
+            RecoveryBranch branch = RecoveryBranch.load(folder);
+            if (branch.labels() == null) {
+                throw DbBranchException.of(ErrorCode.INVALID_REQUEST, asked, "it carries no dbbranch labels", "Delete it by hand");
+            }
+            RecoveryBranch moved = branch.withLabels(branch.labels().withExpiresAt(expiresAt));
+            moved.save(folder);
+            return moved;
+        } catch (IOException e) {
+            throw environment(asked, e);
+        }
+    }
+
+    /**
      * Stops the branch's server and removes its folder. Idempotent.
      *
      * @return whether it existed
@@ -158,6 +183,7 @@ public final class RecoveryClusters {
     private BaseBackup prepare(String sourceDatabase, PointInTime point, String asked) {
         try (Connection admin = source.connectAdmin("postgres")) {
             requireDatabase(admin, sourceDatabase, asked);
+            WalArchive.requireEnabled(admin, asked);
             backups.window().requireContains(point, Instant.now(), asked);
             requireWritten(admin, point, asked);
             BaseBackup backup = backups.newestBefore(point).orElseThrow(() -> DbBranchException.of(ErrorCode.INVALID_REQUEST,
@@ -171,12 +197,16 @@ public final class RecoveryClusters {
     }
 
     private static void requireDatabase(Connection admin, String database, String asked) throws SQLException {
-        try (PreparedStatement exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        try (PreparedStatement exists = admin.prepareStatement("SELECT datistemplate FROM pg_database WHERE datname = ?")) {
             exists.setString(1, database);
             try (ResultSet result = exists.executeQuery()) {
                 if (!result.next()) {
                     throw DbBranchException.of(ErrorCode.NOT_FOUND, asked, "the local cluster has no database '" + database + "'",
                             "Check the name");
+                }
+                if (result.getBoolean(1)) {
+                    throw DbBranchException.of(ErrorCode.INVALID_REQUEST, asked, "'" + database + "' is a template database",
+                            "Restore the database you made from it");
                 }
             }
         }
@@ -205,7 +235,7 @@ public final class RecoveryClusters {
         try {
             RecoveryBranch branch = RecoveryBranch.load(folder);
             LocalCluster cluster = recovery.cluster(folder);
-            return Optional.of(cluster.runningPort().isPresent() ? branch.withConnection(cluster.details(branch.sourceDatabase())) : branch);
+            return Optional.of(cluster.runningPort().isPresent() ? branch.withConnection(cluster.details(branch.name())) : branch);
         } catch (IOException | RuntimeException e) {
             throw DbBranchException.of(ErrorCode.ENVIRONMENT, "Read recovery branch in " + folder, e.toString(),
                     "Delete the folder if it is damaged", e);

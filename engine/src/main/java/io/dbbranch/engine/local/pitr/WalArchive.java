@@ -86,6 +86,29 @@ public final class WalArchive {
         return segment;
     }
 
+    /**
+     * Refuses to go on when the cluster does not archive its WAL: a backup could never be brought forward, and no
+     * restore could reach a moment after it.
+     *
+     * @throws DbBranchException {@code ENVIRONMENT} naming the way out
+     */
+    static void requireEnabled(Connection admin, String asked) throws SQLException {
+        if (!isEnabled(admin)) {
+            throw DbBranchException.of(ErrorCode.ENVIRONMENT, asked, "the cluster does not archive its WAL (archive_mode is off), "
+                            + "so it keeps no history to restore from",
+                    "Restart it with archiving (a cluster started by an older dbbranch needs one restart: "
+                            + "'dbbranch local stop', and it starts with archiving on next use)");
+        }
+    }
+
+    /** Whether the cluster behind {@code admin} archives its WAL. */
+    static boolean isEnabled(Connection admin) throws SQLException {
+        try (Statement statement = admin.createStatement(); ResultSet result = statement.executeQuery("SHOW archive_mode")) {
+            result.next();
+            return "on".equals(result.getString(1));
+        }
+    }
+
     /** Deletes the archived segments older than {@code oldestNeeded}, which no kept base backup can use. */
     void pruneBefore(String oldestNeeded) {
         String oldestPosition = oldestNeeded.substring(8, 24);

@@ -2,14 +2,11 @@ package io.dbbranch.engine.local.pitr;
 
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalCluster;
+import io.dbbranch.engine.testing.ClusterSql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 /** A local cluster of a test's own, in a temporary folder, archiving its WAL into its history; closing removes it. */
 final class ArchivingCluster implements AutoCloseable {
@@ -42,36 +39,15 @@ final class ArchivingCluster implements AutoCloseable {
     }
 
     void execute(String database, String... statements) {
-        execute(cluster, database, statements);
+        ClusterSql.execute(cluster, database, statements);
     }
 
     long queryLong(String database, String sql) {
-        return Long.parseLong(query(cluster, database, sql));
+        return Long.parseLong(query(database, sql));
     }
 
     String query(String database, String sql) {
-        return query(cluster, database, sql);
-    }
-
-    static void execute(LocalCluster cluster, String database, String... statements) {
-        try (Connection connection = cluster.connectAdmin(database); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("SQL failed in " + database + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The single value the query returns, as text. */
-    static String query(LocalCluster cluster, String database, String sql) {
-        try (Connection connection = cluster.connectAdmin(database); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("SQL failed in " + database + ": " + e.getMessage(), e);
-        }
+        return ClusterSql.query(cluster, database, sql);
     }
 
     @Override

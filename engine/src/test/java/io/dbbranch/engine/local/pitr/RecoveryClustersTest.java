@@ -8,6 +8,7 @@ import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.spi.BranchState;
 import io.dbbranch.engine.spi.Labels;
 import io.dbbranch.engine.spi.PointInTime;
+import io.dbbranch.engine.testing.ClusterSql;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,12 +43,12 @@ class RecoveryClustersTest {
 
         RecoveryBranch branch = recoveries.create("shop-undo", "shop", PointInTime.at(beforeDeletion), labels());
 
-        assertThat(ArchivingCluster.query(recoveries.cluster("shop-undo"), "shop", "SELECT count(*) FROM final_entities")).isEqualTo("32");
+        assertThat(ClusterSql.query(recoveries.cluster("shop-undo"), "shop-undo", "SELECT count(*) FROM final_entities")).isEqualTo("32");
         assertThat(source.queryLong("shop", "SELECT count(*) FROM final_entities")).isZero();
         assertThat(branch.state()).isEqualTo(BranchState.READY);
         assertThat(branch.restorePoint().time()).isAfter(beforeInserts).isBefore(beforeDeletion);
         assertThat(branch.restorePoint().lsn()).isNotNull();
-        assertThat(branch.connection().database()).isEqualTo("shop");
+        assertThat(branch.connection().database()).isEqualTo("shop-undo");
         assertThat(branch.connection().port()).isNotEqualTo(source.cluster().runningPort().getAsInt());
     }
 
@@ -61,7 +62,7 @@ class RecoveryClustersTest {
 
         RecoveryBranch branch = recoveries.create("ledger-undo", "ledger", PointInTime.atLsn(afterInserts), labels());
 
-        assertThat(ArchivingCluster.query(recoveries.cluster("ledger-undo"), "ledger", "SELECT count(*) FROM final_entities"))
+        assertThat(ClusterSql.query(recoveries.cluster("ledger-undo"), "ledger-undo", "SELECT count(*) FROM final_entities"))
                 .isEqualTo("32");
         assertThat(source.queryLong("ledger", "SELECT count(*) FROM final_entities")).isEqualTo(10);
         long reached = new PointInTime.AtLsn(branch.restorePoint().lsn()).position();
@@ -98,6 +99,13 @@ class RecoveryClustersTest {
                 .isInstanceOf(DbBranchException.class)
                 .hasMessageContaining("LSN FF/0 is in the future");
         assertThat(recoveries.find("future-lsn")).isEmpty();
+    }
+
+    @Test
+    void templateDatabaseIsNotRestored() {
+        assertThatThrownBy(() -> recoveries.create("template", "template1", PointInTime.at(Instant.now()), labels()))
+                .isInstanceOf(DbBranchException.class)
+                .hasMessageContaining("is a template database");
     }
 
     @Test
