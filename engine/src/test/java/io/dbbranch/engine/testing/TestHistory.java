@@ -45,7 +45,12 @@ public final class TestHistory {
 
     /** The single value the query returns in {@code database} of the provider's cluster, as a long. */
     public static long queryLong(String database, String sql) {
-        return Long.parseLong(ClusterSql.query(provider().cluster(), database, sql));
+        return Long.parseLong(queryString(database, sql));
+    }
+
+    /** The single value the query returns in {@code database} of the provider's cluster, as text. */
+    public static String queryString(String database, String sql) {
+        return ClusterSql.query(provider().cluster(), database, sql);
     }
 
     /** Creates a database with a {@code final_entities} table of {@code rows} rows and returns its name. */
