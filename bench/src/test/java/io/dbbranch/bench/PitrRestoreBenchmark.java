@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class PitrRestoreBenchmark {
     private static final int ROUNDS = 5;
-    private static final long ROWS = 520_000;
+    private static final long ROWS = 585_000;
 
     @Test
     void restoreOf67MegabyteDatabase() throws IOException {

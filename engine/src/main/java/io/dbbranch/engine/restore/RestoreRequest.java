@@ -2,6 +2,7 @@ package io.dbbranch.engine.restore;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.PositiveDuration;
 import io.dbbranch.engine.naming.BranchName;
 import io.dbbranch.engine.spi.PointInTime;
 import java.time.Duration;
@@ -98,7 +99,7 @@ public final class RestoreRequest {
         /** Who owns the recovery branch, recorded in its labels. Default {@code dbbranch-restore}. */
         public Builder owner(String value) { this.owner = Objects.requireNonNull(value); return this; }
         /** How long the recovery branch lives before a reaper may delete it. Default 1 day. */
-        public Builder keepFor(Duration value) { this.keepFor = positive(value, "keepFor"); return this; }
+        public Builder keepFor(Duration value) { this.keepFor = PositiveDuration.require(value, "keepFor"); return this; }
         /** A query that must meet its expectation, or the restore fails. Default none. */
         public Builder verify(Verification value) { this.verification = value; return this; }
         /** Keep the recovery branch (for inspection) when the verification fails. Default {@code false}: delete it. */
@@ -113,20 +114,12 @@ public final class RestoreRequest {
             return this;
         }
         /** How long to wait for the recovery branch to accept logins. Default 10 minutes. */
-        public Builder readyTimeout(Duration value) { this.readyTimeout = positive(value, "readyTimeout"); return this; }
+        public Builder readyTimeout(Duration value) { this.readyTimeout = PositiveDuration.require(value, "readyTimeout"); return this; }
         /** How long the returned credential lives. Default 1 hour. */
-        public Builder credentialTtl(Duration value) { this.credentialTtl = positive(value, "credentialTtl"); return this; }
+        public Builder credentialTtl(Duration value) { this.credentialTtl = PositiveDuration.require(value, "credentialTtl"); return this; }
 
         public RestoreRequest build() {
             return new RestoreRequest(this);
-        }
-
-        private static Duration positive(Duration value, String what) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Set " + what + " to " + value,
-                        "it must be a positive duration", "Use e.g. 30m or 1h");
-            }
-            return value;
         }
 
         private static String blankToNull(String value) {
