@@ -173,11 +173,6 @@ public final class BaseBackups {
         return List.copyOf(backups.subList(firstKept, backups.size()));
     }
 
-    /** Copies {@code backup} into {@code dataDirectory}, which must not exist yet, ready for recovery. */
-    void restoreInto(BaseBackup backup, Path dataDirectory) throws IOException {
-        DataFiles.copy(backup.dataDirectory(), dataDirectory);
-    }
-
     private Path newFolder(Instant startedAt) throws IOException {
         Files.createDirectories(directory);
         String name = FOLDER_NAME.format(startedAt);

@@ -76,14 +76,16 @@ public final class RecoveryClusters {
                     "Branch the head with CREATE DATABASE … TEMPLATE instead");
         }
         Path folder = directory.resolve(name);
+        if (Files.exists(folder)) {
+            throw nameTaken(asked, null);
+        }
         BaseBackup backup = prepare(sourceDatabase, point, asked);
         Instant createdAt = Instant.now();
         try {
             Files.createDirectories(directory);
             Files.createDirectory(folder);
         } catch (FileAlreadyExistsException e) {
-            throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a recovery branch of that name exists",
-                    "Choose another name or delete it first", e);
+            throw nameTaken(asked, e);
         } catch (IOException e) {
             throw environment(asked, e);
         }
@@ -259,6 +261,11 @@ public final class RecoveryClusters {
         } catch (IOException e) {
             throw environment("List the recovery branches in " + directory, e);
         }
+    }
+
+    private static DbBranchException nameTaken(String asked, Exception cause) {
+        return DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a recovery branch of that name exists",
+                "Choose another name or delete it first", cause);
     }
 
     private static DbBranchException environment(String asked, IOException e) {

@@ -57,6 +57,29 @@ class WalArchiveTest {
                 "00000002.history", "notes.txt");
     }
 
+    @Test
+    void archiveCommandAcceptsAnIdenticalSegmentAgainButNeverOverwritesADifferentOne(@TempDir Path folder) throws Exception {
+        WalArchive archive = new WalArchive(folder.resolve("archive"));
+        String setting = archive.enableOn(ClusterSettings.ephemeral()).extra().get("archive_command");
+        String command = setting.substring(1, setting.length() - 1).replace("''", "'").replace("\\\\", "\\");
+        Path wal = Files.createDirectories(folder.resolve("data/pg_wal"));
+        Files.writeString(wal.resolve("000000010000000000000001"), "segment one");
+
+        assertThat(archiveWith(command, folder.resolve("data"))).isZero();
+        assertThat(archiveWith(command, folder.resolve("data"))).as("archived again after a crash").isZero();
+        Files.writeString(wal.resolve("000000010000000000000001"), "something else");
+        assertThat(archiveWith(command, folder.resolve("data"))).as("a different segment of the same name").isNotZero();
+
+        assertThat(Files.readString(archive.directory().resolve("000000010000000000000001"))).isEqualTo("segment one");
+        assertThat(archive.files()).containsExactly("000000010000000000000001");
+    }
+
+    /** Runs the command as PostgreSQL would for segment 1: in the data folder, with %p and %f replaced. */
+    private static int archiveWith(String command, Path dataDirectory) throws Exception {
+        String expanded = command.replace("%p", "pg_wal/000000010000000000000001").replace("%f", "000000010000000000000001");
+        return new ProcessBuilder("sh", "-c", expanded).directory(dataDirectory.toFile()).inheritIO().start().waitFor();
+    }
+
     private static String flush(ArchivingCluster source) throws SQLException {
         try (Connection admin = source.cluster().connectAdmin("postgres")) {
             return source.history().archive().flush(admin, source.cluster(), Duration.ofSeconds(30));
