@@ -10,6 +10,7 @@ import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.CreateBranchRequest;
 import io.dbbranch.engine.spi.Credential;
 import io.dbbranch.engine.spi.Labels;
+import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.engine.spi.Progress;
 import io.dbbranch.engine.spi.RestorePoint;
 import java.sql.SQLException;
@@ -40,6 +41,11 @@ public final class PointInTimeRestore {
     public PointInTimeRestore(BranchProvider provider, Clock clock) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Restores {@code branch} as it was at {@code point} into a new recovery branch, with the default options. */
+    public RestoreResult restore(String branch, PointInTime point) {
+        return restore(RestoreRequest.builder(branch, point).build(), Progress.SILENT);
     }
 
     /**
