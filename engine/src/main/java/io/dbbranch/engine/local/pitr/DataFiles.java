@@ -1,6 +1,8 @@
 package io.dbbranch.engine.local.pitr;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -32,9 +34,29 @@ final class DataFiles {
         Files.createDirectories(target.resolve("pg_wal").resolve("archive_status"));
     }
 
-    /** Copies a folder as it is. */
+    /**
+     * Copies a folder that nothing changes (a base backup) as it is, to {@code target}, which must not exist. Uses
+     * {@code cp -a} where there is one: GNU cp copies in the kernel (and shares blocks where the file system can),
+     * several times faster than a copy through Java, and this copy is most of a restore's time.
+     */
     static void copy(Path source, Path target) throws IOException {
-        copy(source, target, false);
+        Process cp;
+        try {
+            cp = new ProcessBuilder("cp", "-a", source.toString(), target.toString()).redirectErrorStream(true).start();
+        } catch (IOException noCp) {
+            copy(source, target, false);
+            return;
+        }
+        String output = new String(cp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (cp.waitFor() != 0) {
+                throw new IOException("cp -a " + source + " " + target + " failed: " + output.trim());
+            }
+        } catch (InterruptedException e) {
+            cp.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while copying " + source);
+        }
     }
 
     /** Deletes a folder and everything in it; does nothing if it is absent. */
