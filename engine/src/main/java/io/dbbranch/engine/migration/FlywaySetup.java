@@ -2,8 +2,6 @@ package io.dbbranch.engine.migration;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
@@ -25,7 +23,7 @@ final class FlywaySetup {
     static Flyway create(MigrationTarget target, MigrationOptions options, ClassLoader classLoader, Callback... callbacks) {
         try {
             FluentConfiguration configuration = Flyway.configure(classLoader)
-                    .dataSource(withApplicationName(target.jdbcUrl()), target.user(), target.password().reveal())
+                    .dataSource(target.sessionUrl(APPLICATION_NAME, options.guardrails()), target.user(), target.password().reveal())
                     .locations(options.locations().toArray(String[]::new))
                     .failOnMissingLocations(true)
                     .validateMigrationNaming(true)
@@ -35,7 +33,6 @@ final class FlywaySetup {
                     .baselineOnMigrate(options.baselineOnMigrate())
                     .outOfOrder(options.outOfOrder())
                     .validateOnMigrate(options.validateOnMigrate())
-                    .initSql(options.guardrails().initSql())
                     .callbacks(callbacks);
             if (!options.schemas().isEmpty()) {
                 configuration.schemas(options.schemas().toArray(String[]::new));
@@ -51,10 +48,5 @@ final class FlywaySetup {
             throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Configure Flyway for " + target.label() + " with " + options,
                     "Flyway refused the configuration: " + e.getMessage(), "Fix the option Flyway names", e);
         }
-    }
-
-    private static String withApplicationName(String jdbcUrl) {
-        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "ApplicationName="
-                + URLEncoder.encode(APPLICATION_NAME, StandardCharsets.UTF_8);
     }
 }

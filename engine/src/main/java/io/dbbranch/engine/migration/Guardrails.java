@@ -35,18 +35,20 @@ public record Guardrails(Duration lockTimeout, Duration statementTimeout) {
         requireNonNegative(Objects.requireNonNull(statementTimeout, "statementTimeout"), "statementTimeout");
     }
 
-    /** The statements that install the limits on a new session (Flyway's {@code initSql}). */
-    public String initSql() {
-        return "SET lock_timeout = " + millis(lockTimeout) + "; SET statement_timeout = " + millis(statementTimeout);
+    /**
+     * The limits as PostgreSQL's startup {@code options} ({@code -c lock_timeout=10000ms -c statement_timeout=900000ms}),
+     * which pgjdbc sends when the session starts: they then hold for every connection Flyway opens, which its
+     * deprecated {@code initSql} and its after-connect callback (main connection only) do not guarantee.
+     * Transaction poolers drop startup options, but migrations must not run through one anyway (they need session
+     * locks and DDL on one connection).
+     */
+    public String startupOptions() {
+        return "-c lock_timeout=" + lockTimeout.toMillis() + "ms -c statement_timeout=" + statementTimeout.toMillis() + "ms";
     }
 
     /** {@code lock_timeout=10s, statement_timeout=15m} for messages. */
     public String describe() {
         return "lock_timeout=" + human(lockTimeout) + ", statement_timeout=" + human(statementTimeout);
-    }
-
-    private static String millis(Duration duration) {
-        return "'" + duration.toMillis() + "ms'";
     }
 
     private static String human(Duration duration) {

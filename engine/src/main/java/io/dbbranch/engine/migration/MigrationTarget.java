@@ -3,6 +3,8 @@ package io.dbbranch.engine.migration;
 import io.dbbranch.engine.credentials.Secret;
 import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.Credential;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -48,20 +50,29 @@ public record MigrationTarget(String jdbcUrl, String user, Secret password, Stri
     }
 
     /**
-     * A new connection of our own (not Flyway's), named {@code applicationName} in {@code pg_stat_activity};
-     * the caller closes it.
+     * The URL of a session named {@code applicationName} in {@code pg_stat_activity} that runs under
+     * {@code guardrails} from its first statement. Holds no secret.
      */
-    public Connection connect(String applicationName) throws SQLException {
+    public String sessionUrl(String applicationName, Guardrails guardrails) {
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "ApplicationName=" + encode(applicationName)
+                + "&options=" + encode(guardrails.startupOptions());
+    }
+
+    /** A new connection of our own (not Flyway's) as {@link #sessionUrl} describes; the caller closes it. */
+    public Connection connect(String applicationName, Guardrails guardrails) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password.reveal());
-        properties.setProperty("ApplicationName", applicationName);
         // The driver directly, not DriverManager: in a plugin's class loader DriverManager may not see pgjdbc.
-        Connection connection = new org.postgresql.Driver().connect(jdbcUrl, properties);
+        Connection connection = new org.postgresql.Driver().connect(sessionUrl(applicationName, guardrails), properties);
         if (connection == null) {
             throw new SQLException("pgjdbc does not accept the URL " + jdbcUrl, "08001");
         }
         return connection;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Override
