@@ -13,6 +13,8 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.resolver.ResolvedMigration;
+import org.flywaydb.core.internal.info.MigrationInfoImpl;
 
 /**
  * Runs Flyway in-process against one database (a branch, or a parent through {@link UpstreamMigration}) and reports
@@ -88,7 +90,7 @@ public final class Migrator {
                         !migration.getState().isFailed()));
             }
             if (migration.getState().isResolved() && !migration.getType().isSynthetic()) {
-                checkout.add(script(migration, migration.getResolvedChecksum()));
+                checkout.add(resolvedScript(migration));
             }
         }
         List<ScriptMigration> pending = Arrays.stream(info.pending()).map(m -> script(m, m.getChecksum())).toList();
@@ -137,6 +139,18 @@ public final class Migrator {
                 .toList();
         return new MigrationReport(target.label(), before == null ? null : currentVersion(before), currentVersion(after), applied,
                 startedAt, Duration.between(startedAt, Instant.now()), warnings);
+    }
+
+    /**
+     * The checkout's side of an entry. For a version the database has applied, {@link MigrationInfo} reports the
+     * applied script's name and description; only Flyway's implementation still holds the resolved ones.
+     */
+    private static ScriptMigration resolvedScript(MigrationInfo migration) {
+        if (migration instanceof MigrationInfoImpl impl && impl.getResolvedMigration() != null) {
+            ResolvedMigration resolved = impl.getResolvedMigration();
+            return new ScriptMigration(version(migration), resolved.getDescription(), resolved.getScript(), resolved.getChecksum());
+        }
+        return script(migration, migration.getResolvedChecksum());
     }
 
     private static ScriptMigration script(MigrationInfo migration, Integer checksum) {
