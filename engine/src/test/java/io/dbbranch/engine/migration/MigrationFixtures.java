@@ -21,14 +21,14 @@ public final class MigrationFixtures {
     /** A new empty database with a unique name starting with {@code prefix}. */
     public static String newDatabase(String prefix) {
         String name = uniqueName(prefix);
-        TestPostgres.execute("postgres", "CREATE DATABASE \"" + name + "\"");
+        TestPostgres.execute("postgres", "CREATE DATABASE \"" + name + "\" STRATEGY FILE_COPY");
         return name;
     }
 
     /** A copy of {@code template} (nobody may be connected to it), as a branch of it. */
     public static String branchOf(String template) {
         String name = uniqueName(template.replaceAll("-\\d+$", "") + "-branch");
-        TestPostgres.execute("postgres", "CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template + "\"");
+        TestPostgres.execute("postgres", "CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template + "\" STRATEGY FILE_COPY");
         return name;
     }
 
