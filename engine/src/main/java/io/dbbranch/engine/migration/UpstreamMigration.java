@@ -2,14 +2,19 @@ package io.dbbranch.engine.migration;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.diff.SchemaDiff;
+import io.dbbranch.engine.diff.SchemaDiffReport;
 import io.dbbranch.engine.lease.BranchLease;
 import io.dbbranch.engine.lease.KeepPolicy;
 import io.dbbranch.engine.lease.LeaseSpec;
 import io.dbbranch.engine.lease.TeardownResult;
 import io.dbbranch.engine.spi.BranchProvider;
 import io.dbbranch.engine.spi.Progress;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,7 +81,7 @@ public final class UpstreamMigration {
         }
         // Fail fast, before a possibly long rehearsal, when another run is migrating the parent right now.
         UpstreamLock.acquire(parentTarget, request.lockWait(), request.holder()).close();
-        rehearse(request, draft, asked);
+        rehearse(request, parentTarget, draft, asked);
         if (request.dryRun()) {
             return draft.finish(UpstreamReport.Outcome.REHEARSED);
         }
@@ -124,7 +129,7 @@ public final class UpstreamMigration {
         }
     }
 
-    private void rehearse(UpstreamRequest request, UpstreamDraft draft, String asked) {
+    private void rehearse(UpstreamRequest request, MigrationTarget parentTarget, UpstreamDraft draft, String asked) {
         LeaseSpec spec = LeaseSpec.builder(request.parent()).namePrefix("rehearse").job(request.parent())
                 .owner(request.holder()).readyTimeout(request.rehearsalReadyTimeout()).keep(KeepPolicy.NEVER).build();
         progress.report("rehearsing " + draft.pending.size() + " migration(s) on a fresh branch of " + request.parent());
@@ -133,6 +138,7 @@ public final class UpstreamMigration {
         try {
             MigrationTarget branch = MigrationTarget.of(lease.connection(), lease.credential()).withLabel(lease.branch().name());
             draft.rehearsal = new Migrator(branch, request.options(), classLoader).migrate();
+            draft.schemaChanges = compareSchemas(parentTarget, branch, draft);
         } catch (MigrationFailedException failure) {
             lease.bodyFailed(failure);
             draft.rehearsal = failure.partialReport();
@@ -150,6 +156,21 @@ public final class UpstreamMigration {
                 draft.warnings.add("may have left rehearsal branch " + draft.rehearsalBranch + " behind: "
                         + teardown.failure().getMessage());
             }
+        }
+    }
+
+    /** What the rehearsal did to the schema; a comparison that fails only costs the report its diff. */
+    private SchemaDiffReport compareSchemas(MigrationTarget parent, MigrationTarget branch, UpstreamDraft draft) {
+        try (Connection parentConnection = parent.connect("dbbranch-schema-diff", Guardrails.DEFAULT);
+             Connection branchConnection = branch.connect("dbbranch-schema-diff", Guardrails.DEFAULT)) {
+            SchemaDiffReport changes = SchemaDiff.between(parentConnection, parent.label(), branchConnection, branch.label());
+            progress.report("the migrations change " + changes.changes().size() + " schema object(s), "
+                    + changes.destructiveCount() + " of them destructively");
+            return changes;
+        } catch (SQLException e) {
+            draft.warnings.add("could not compare the schemas of " + parent.label() + " and " + branch.label() + ": "
+                    + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]");
+            return null;
         }
     }
 
@@ -182,12 +203,13 @@ public final class UpstreamMigration {
         private final String parent;
         private final boolean dryRun;
         private final Instant startedAt = Instant.now();
-        private final List<String> warnings = new java.util.ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
         private String versionBefore;
         private List<ScriptMigration> pending = List.of();
         private HistoryDivergence divergence;
         private String rehearsalBranch;
         private MigrationReport rehearsal;
+        private SchemaDiffReport schemaChanges;
         private RecordedRestorePoint restorePoint;
         private MigrationReport migration;
 
@@ -198,7 +220,7 @@ public final class UpstreamMigration {
 
         UpstreamReport finish(UpstreamReport.Outcome outcome) {
             return new UpstreamReport(parent, dryRun, outcome, versionBefore, pending, divergence, rehearsalBranch, rehearsal,
-                    restorePoint, migration, startedAt, Duration.between(startedAt, Instant.now()), warnings);
+                    schemaChanges, restorePoint, migration, startedAt, Duration.between(startedAt, Instant.now()), warnings);
         }
 
         /** The exception for a run that stops here: ours first, then the underlying failure's own message. */

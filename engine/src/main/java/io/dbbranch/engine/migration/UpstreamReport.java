@@ -1,5 +1,6 @@
 package io.dbbranch.engine.migration;
 
+import io.dbbranch.engine.diff.SchemaDiffReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param divergence      why the parent's history is not a prefix of the checkout's, when it is not
  * @param rehearsalBranch the fresh branch the migrations were rehearsed on (deleted since)
  * @param rehearsal       what the rehearsal applied
+ * @param schemaChanges   how the rehearsal changed the parent's schema, with destructive changes flagged
  * @param restorePoint    the point recorded on the parent just before migrating it
  * @param migration       what was applied to the parent
  * @param startedAt       when the run started
@@ -25,7 +27,7 @@ import java.util.Objects;
  */
 public record UpstreamReport(String parent, boolean dryRun, Outcome outcome, String versionBefore, List<ScriptMigration> pending,
                              HistoryDivergence divergence, String rehearsalBranch, MigrationReport rehearsal,
-                             RecordedRestorePoint restorePoint, MigrationReport migration, Instant startedAt, Duration duration,
+                             SchemaDiffReport schemaChanges, RecordedRestorePoint restorePoint, MigrationReport migration, Instant startedAt, Duration duration,
                              List<String> warnings) {
 
     /** How a run ended. */

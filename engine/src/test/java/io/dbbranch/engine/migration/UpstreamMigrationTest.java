@@ -45,6 +45,22 @@ class UpstreamMigrationTest {
         assertThat(schemaVersion(parent)).isEqualTo(3);
         assertThat(TestProviders.databaseExists(report.rehearsalBranch())).isFalse();
         assertThat(progress).anyMatch(line -> line.startsWith("rehearsing 2 migration(s)"));
+        assertThat(report.schemaChanges().changes()).extracting(change -> change.name())
+                .containsExactly("public.customers.tier", "public.customers_tier_idx");
+        assertThat(UpstreamReportText.render(report)).contains("MIGRATED", "pending: V2__add_customer_tier.sql, "
+                + "V3__trim_customer_names.sql", "schema changes: 2, none destructive", "restore point: dbbranch-migrate-");
+    }
+
+    @Test
+    void destructiveChangeIsFlaggedInTheDryRunReport() {
+        String parent = MigrationFixtures.seededParent("main");
+
+        UpstreamReport report = upstream.run(UpstreamRequest.builder(parent, options("base", "drop-column").build())
+                .dryRun(true).build());
+
+        assertThat(report.schemaChanges().canDropData()).isTrue();
+        assertThat(UpstreamReportText.render(report)).contains("schema changes: 1, 1 DESTRUCTIVE")
+                .containsPattern("! +dropped column +public\\.customers\\.name +drops the column");
     }
 
     @Test
