@@ -44,12 +44,13 @@ public final class SchemaDiff {
     public static SchemaDiffReport between(SchemaSnapshot parent, SchemaSnapshot branch, RowProbe parentRows) throws SQLException {
         SchemaDiff diff = new SchemaDiff(parent, branch, Objects.requireNonNull(parentRows, "parentRows"));
         diff.compareTables();
-        diff.compareSimple(ObjectType.VIEW, SchemaSnapshot::views, SchemaSnapshot.View::qualifiedName,
+        diff.compareObjects(parent.views(), branch.views(), SchemaSnapshot.View::qualifiedName,
+                view -> view.materialized() ? ObjectType.MATERIALIZED_VIEW : ObjectType.VIEW,
                 view -> view.materialized() ? "materialized view" : "view", SchemaSnapshot.View::definition);
-        diff.compareSimple(ObjectType.FUNCTION, SchemaSnapshot::functions, SchemaSnapshot.Function::qualifiedName,
-                SchemaSnapshot.Function::kind, SchemaSnapshot.Function::definition);
-        diff.compareSimple(ObjectType.SEQUENCE, SchemaSnapshot::sequences, SchemaSnapshot.Sequence::qualifiedName,
-                SchemaSnapshot.Sequence::describe, SchemaSnapshot.Sequence::describe);
+        diff.compareObjects(parent.functions(), branch.functions(), SchemaSnapshot.Function::qualifiedName,
+                function -> ObjectType.FUNCTION, SchemaSnapshot.Function::kind, SchemaSnapshot.Function::definition);
+        diff.compareObjects(parent.sequences(), branch.sequences(), SchemaSnapshot.Sequence::qualifiedName,
+                sequence -> ObjectType.SEQUENCE, SchemaSnapshot.Sequence::describe, SchemaSnapshot.Sequence::describe);
         diff.compareEnums();
         return new SchemaDiffReport(parent.database(), branch.database(), diff.changes);
     }
@@ -77,10 +78,11 @@ public final class SchemaDiff {
                         + String.join(", ", table.columns().stream().map(Column::name).toList()) + ")"));
             } else {
                 compareColumns(old, table);
-                compareParts(ObjectType.INDEX, table.schema() + ".", old.indexes(), table.indexes(),
-                        SchemaSnapshot.Index::name, SchemaSnapshot.Index::definition);
-                compareParts(ObjectType.CONSTRAINT, table.qualifiedName() + ".", old.constraints(), table.constraints(),
-                        SchemaSnapshot.Constraint::name, constraint -> constraint.type() + " " + constraint.definition());
+                compareObjects(old.indexes(), table.indexes(), index -> table.schema() + "." + index.name(),
+                        index -> ObjectType.INDEX, SchemaSnapshot.Index::definition, SchemaSnapshot.Index::definition);
+                Function<SchemaSnapshot.Constraint, String> constraint = c -> c.type() + " " + c.definition();
+                compareObjects(old.constraints(), table.constraints(), c -> table.qualifiedName() + "." + c.name(),
+                        c -> ObjectType.CONSTRAINT, constraint, constraint);
             }
         }
     }
@@ -112,42 +114,27 @@ public final class SchemaDiff {
         }
     }
 
-    private <T> void compareParts(ObjectType type, String prefix, List<T> before, List<T> after, Function<T, String> name,
-                                  Function<T, String> definition) {
+    /**
+     * Adds, drops and changes of objects that cannot lose data by themselves. A change shows the summary before and
+     * after, or "definition changed" where only the definition (a view's query, a function's body) differs.
+     */
+    private <T> void compareObjects(List<T> before, List<T> after, Function<T, String> name, Function<T, ObjectType> type,
+                                    Function<T, String> summary, Function<T, String> definition) {
         Map<String, T> old = index(before, name);
         Map<String, T> now = index(after, name);
         old.forEach((key, value) -> {
             if (!now.containsKey(key)) {
-                changes.add(SchemaChange.safe(type, prefix + key, Kind.DROPPED, definition.apply(value)));
+                changes.add(SchemaChange.safe(type.apply(value), key, Kind.DROPPED, summary.apply(value)));
             }
         });
         now.forEach((key, value) -> {
             T was = old.get(key);
             if (was == null) {
-                changes.add(SchemaChange.safe(type, prefix + key, Kind.ADDED, definition.apply(value)));
-            } else if (!Objects.equals(definition.apply(was), definition.apply(value))) {
-                changes.add(SchemaChange.safe(type, prefix + key, Kind.CHANGED, definition.apply(was) + " → " + definition.apply(value)));
-            }
-        });
-    }
-
-    private <T> void compareSimple(ObjectType type, Function<SchemaSnapshot, List<T>> objects, Function<T, String> name,
-                                   Function<T, String> summary, Function<T, String> definition) {
-        Map<String, T> old = index(objects.apply(parent), name);
-        Map<String, T> now = index(objects.apply(branch), name);
-        old.forEach((key, value) -> {
-            if (!now.containsKey(key)) {
-                changes.add(SchemaChange.safe(typeOf(type, summary.apply(value)), key, Kind.DROPPED, summary.apply(value)));
-            }
-        });
-        now.forEach((key, value) -> {
-            T was = old.get(key);
-            if (was == null) {
-                changes.add(SchemaChange.safe(typeOf(type, summary.apply(value)), key, Kind.ADDED, summary.apply(value)));
+                changes.add(SchemaChange.safe(type.apply(value), key, Kind.ADDED, summary.apply(value)));
             } else if (!Objects.equals(definition.apply(was), definition.apply(value))) {
                 String detail = summary.apply(was).equals(summary.apply(value)) ? "definition changed"
                         : summary.apply(was) + " → " + summary.apply(value);
-                changes.add(SchemaChange.safe(typeOf(type, summary.apply(value)), key, Kind.CHANGED, detail));
+                changes.add(SchemaChange.safe(type.apply(value), key, Kind.CHANGED, detail));
             }
         });
     }
@@ -172,10 +159,6 @@ public final class SchemaDiff {
                                 + ": rows that held them were rewritten or deleted"));
             }
         });
-    }
-
-    private static ObjectType typeOf(ObjectType type, String summary) {
-        return type == ObjectType.VIEW && summary.startsWith("materialized") ? ObjectType.MATERIALIZED_VIEW : type;
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {

@@ -1,5 +1,6 @@
 package io.dbbranch.engine.migration;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,7 @@ public record HistoryEntry(int rank, String version, String description, String 
         Objects.requireNonNull(script, "script");
     }
 
+    @JsonIgnore
     public boolean isBaseline() {
         return type.contains("BASELINE");
     }

@@ -39,10 +39,4 @@ public class MigrationFailedException extends DbBranchException {
     public String script() {
         return script;
     }
-
-    /** The same failure under a message that says where it happened (e.g. during a rehearsal). */
-    public MigrationFailedException restated(String asked, String happened, String remedy) {
-        String message = DbBranchException.of(code(), asked, happened, remedy).getMessage();
-        return new MigrationFailedException(message, this, partialReport, sqlState, script);
-    }
 }

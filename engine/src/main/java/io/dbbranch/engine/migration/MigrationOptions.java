@@ -54,23 +54,6 @@ public final class MigrationOptions {
         return new Builder();
     }
 
-    /** A builder holding these options, to change some of them. */
-    public Builder toBuilder() {
-        Builder builder = new Builder();
-        builder.locations.addAll(locations);
-        builder.schemas.addAll(schemas);
-        builder.target = target;
-        builder.placeholders.putAll(placeholders);
-        builder.baselineOnMigrate = baselineOnMigrate;
-        builder.baselineVersion = baselineVersion;
-        builder.outOfOrder = outOfOrder;
-        builder.validateOnMigrate = validateOnMigrate;
-        builder.cleanAllowed = cleanAllowed;
-        builder.table = table;
-        builder.guardrails = guardrails;
-        return builder;
-    }
-
     /** Flyway locations, each {@code filesystem:…} or {@code classpath:…}. */
     public List<String> locations() {
         return locations;

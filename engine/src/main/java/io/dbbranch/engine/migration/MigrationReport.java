@@ -36,11 +36,4 @@ public record MigrationReport(String database, String versionBefore, String vers
     public boolean isUpToDate() {
         return applied.isEmpty();
     }
-
-    /** The sum of {@link AppliedMigration#rowsAffected()} over migrations that tell; {@code null} if none does. */
-    @JsonIgnore
-    public Long totalRowsAffected() {
-        return applied.stream().map(AppliedMigration::rowsAffected).filter(Objects::nonNull)
-                .reduce(Long::sum).orElse(null);
-    }
 }

@@ -1,5 +1,6 @@
 package io.dbbranch.engine.migration;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,7 @@ public record ScriptMigration(String version, String description, String script,
         Objects.requireNonNull(script, "script");
     }
 
+    @JsonIgnore
     public boolean isRepeatable() {
         return version == null;
     }

@@ -31,7 +31,11 @@ public final class UpstreamReportText {
         }
         out.append("pending: ").append(report.pending().isEmpty() ? "nothing"
                 : report.pending().stream().map(ScriptMigration::script).collect(Collectors.joining(", "))).append('\n');
-        if (report.rehearsal() != null) {
+        if (report.outcome() == UpstreamReport.Outcome.REHEARSAL_FAILED) {
+            int applied = report.rehearsal() == null ? 0 : report.rehearsal().applied().size();
+            out.append("rehearsal on ").append(report.rehearsalBranch()).append(": FAILED after ").append(applied)
+                    .append(" migration(s) applied; ").append(report.parent()).append(" was not touched\n");
+        } else if (report.rehearsal() != null) {
             out.append("rehearsal on ").append(MigrationReportTable.summary(report.rehearsal())).append('\n');
         }
         if (report.schemaChanges() != null) {

@@ -94,6 +94,8 @@ class UpstreamMigrationTest {
                     assertThat(failure).hasMessageContaining("so " + parent + " was not touched (it stays at version 1)")
                             .hasMessageContaining("could not create unique index");
                     assertThat(TestProviders.databaseExists(failure.report().rehearsalBranch())).isFalse();
+                    assertThat(UpstreamReportText.render(failure.report())).contains("REHEARSAL_FAILED",
+                            ": FAILED after 2 migration(s) applied; " + parent + " was not touched");
                 });
 
         assertThat(schemaVersion(parent)).isEqualTo(1);
