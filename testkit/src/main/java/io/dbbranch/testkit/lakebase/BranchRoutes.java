@@ -89,7 +89,8 @@ final class BranchRoutes {
 
     private Reply list(Request request) {
         String project = project(request);
-        int pageSize = request.queryParam("page_size").map(BranchRoutes::pageSize).orElse(MAX_PAGE_SIZE);
+        int pageSize = Math.min(tuning.maxPageSize(),
+                request.queryParam("page_size").map(BranchRoutes::pageSize).orElse(MAX_PAGE_SIZE));
         int offset = request.queryParam("page_token").filter(t -> !t.isEmpty()).map(BranchRoutes::offset).orElse(0);
         List<EmulatedBranch> all = store.all();
         int end = Math.min(all.size(), offset + pageSize);

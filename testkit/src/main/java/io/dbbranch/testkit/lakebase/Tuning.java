@@ -12,6 +12,7 @@ public final class Tuning {
     private volatile Duration minCredentialTtl = Duration.ofSeconds(300);
     private volatile Duration maxCredentialTtl = Duration.ofSeconds(3600);
     private volatile Duration accessTokenTtl = Duration.ofSeconds(3600);
+    private volatile int maxPageSize = 100;
 
     /** How many polls of a create operation it takes to finish (0: finished in the create's answer). Default 2. */
     public int operationPolls() {
@@ -60,6 +61,16 @@ public final class Tuning {
 
     public Tuning accessTokenTtl(Duration ttl) {
         this.accessTokenTtl = ttl;
+        return this;
+    }
+
+    /** The most branches one list page holds, whatever the client asks: 100. Lower it to exercise paging. */
+    public int maxPageSize() {
+        return maxPageSize;
+    }
+
+    public Tuning maxPageSize(int size) {
+        this.maxPageSize = size;
         return this;
     }
 }
