@@ -8,6 +8,7 @@ import java.time.Duration;
  */
 public final class Tuning {
     private volatile int operationPolls = 2;
+    private volatile Duration operationDuration = Duration.ofSeconds(3);
     private volatile int endpointPolls;
     private volatile Duration minCredentialTtl = Duration.ofSeconds(300);
     private volatile Duration maxCredentialTtl = Duration.ofSeconds(3600);
@@ -21,6 +22,16 @@ public final class Tuning {
 
     public Tuning operationPolls(int polls) {
         this.operationPolls = polls;
+        return this;
+    }
+
+    /** How long a create operation takes at most, polled or not. Default 3 s. */
+    public Duration operationDuration() {
+        return operationDuration;
+    }
+
+    public Tuning operationDuration(Duration duration) {
+        this.operationDuration = duration;
         return this;
     }
 

@@ -39,6 +39,9 @@ final class TestLakebase {
                         "INSERT INTO greeting VALUES (1, 'hello from main') ON CONFLICT DO NOTHING");
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-lakebase-emulator"));
                 emulator = started;
+                if (Boolean.getBoolean("emulator.log")) {
+                    started.logTo(System.out);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (SQLException e) {
@@ -52,7 +55,7 @@ final class TestLakebase {
     static void reset() {
         LakebaseEmulator running = emulator();
         running.faults().clear();
-        running.tuning().operationPolls(2).endpointPolls(0).minCredentialTtl(Duration.ofSeconds(300))
+        running.tuning().operationPolls(2).operationDuration(Duration.ofSeconds(3)).endpointPolls(0).minCredentialTtl(Duration.ofSeconds(300))
                 .maxCredentialTtl(Duration.ofSeconds(3600)).accessTokenTtl(Duration.ofSeconds(3600)).maxPageSize(100);
     }
 
