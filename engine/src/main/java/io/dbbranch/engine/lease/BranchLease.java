@@ -1,0 +1,201 @@
+package io.dbbranch.engine.lease;
+
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.credentials.PgPassFile;
+import io.dbbranch.engine.spi.BranchInfo;
+import io.dbbranch.engine.spi.BranchProvider;
+import io.dbbranch.engine.spi.Capabilities;
+import io.dbbranch.engine.spi.ConnectionDetails;
+import io.dbbranch.engine.spi.CreateBranchRequest;
+import io.dbbranch.engine.spi.Credential;
+import io.dbbranch.engine.spi.Labels;
+import io.dbbranch.engine.spi.Progress;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A build's branch, from creation to teardown: create → wait until it accepts logins → mint a short-lived
+ * credential → hand out the environment → keep the token fresh and the expiry pushed forward → tear down.
+ *
+ * <pre>{@code
+ * try (BranchLease lease = BranchLease.open(provider, spec, progress)) {
+ *     runTests(lease.environment().variables());
+ * } // deleted here, unless the keep policy says otherwise
+ * }</pre>
+ *
+ * Call {@link #bodyFailed(Throwable)} before closing when the body failed, so {@code keep: onFailure} works;
+ * {@link LeaseRunner} does this for you. Teardown never throws: its outcome is in {@link #teardown()}, and a
+ * failure is reported as "may have left branch X behind".
+ */
+public final class BranchLease implements AutoCloseable {
+    private final BranchProvider provider;
+    private final LeaseSpec spec;
+    private final Progress progress;
+    private final BranchInfo branch;
+    private final ConnectionDetails connection;
+    private final AtomicReference<Credential> credential;
+    private final PgPassFile passFile;
+    private final LeaseEnvironment environment;
+    private final Set<String> masks = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final LeaseKeeper keeper;
+    private volatile Throwable bodyFailure;
+    private volatile TeardownResult teardown;
+
+    private BranchLease(BranchProvider provider, LeaseSpec spec, Progress progress, BranchInfo branch,
+                        ConnectionDetails connection, Credential credential, PgPassFile passFile, Map<String, Duration> timings) {
+        this.provider = provider;
+        this.spec = spec;
+        this.progress = progress;
+        this.branch = branch;
+        this.connection = connection;
+        this.credential = new AtomicReference<>(credential);
+        this.passFile = passFile;
+        this.environment = LeaseEnvironment.of(spec.envPrefix(), branch, connection, credential, passFile.path());
+        this.masks.addAll(environment.masks());
+        this.timings.putAll(timings);
+        this.keeper = new LeaseKeeper(provider, branch, connection, spec, passFile, progress, this.credential,
+                fresh -> masks.addAll(fresh.password().maskForms()));
+        keeper.start();
+    }
+
+    /**
+     * Creates the branch and returns once it accepts logins with a fresh credential. If anything fails on
+     * the way, the branch is deleted before this throws.
+     */
+    public static BranchLease open(BranchProvider provider, LeaseSpec spec, Progress progress) {
+        String name = spec.resolveName();
+        checkCapabilities(provider.capabilities(), spec, name);
+        Instant now = Instant.now();
+        Labels labels = new Labels(spec.owner(), spec.job(), spec.build(), spec.change(), now, now.plus(spec.expiryWindow()));
+        Map<String, Duration> timings = new LinkedHashMap<>();
+
+        progress.report("creating branch " + name + " of " + spec.parent() + (spec.from().isHistorical() ? " at " + spec.from() : "")
+                + " on " + provider.kind());
+        long started = System.nanoTime();
+        BranchInfo branch = provider.createBranch(new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels));
+        timings.put("create", since(started));
+        try {
+            long step = System.nanoTime();
+            ConnectionDetails connection = provider.awaitReady(branch, spec.readyTimeout(), progress);
+            Credential credential = provider.mintCredential(branch, connection, spec.credentialTtl());
+            ReadinessProbe.await(connection, credential, spec.readyTimeout(), progress);
+            timings.put("ready", since(step));
+            PgPassFile passFile = new PgPassFile(spec.secretsDirectory().resolve(name + ".pgpass"));
+            passFile.write(connection, credential.user(), credential.password());
+            progress.report(String.format("branch %s is ready at %s/%s (%.2f s); credential for %s valid until %s", name,
+                    connection.hostPort(), connection.database(), since(started).toMillis() / 1000.0, credential.user(),
+                    credential.expiresAt()));
+            return new BranchLease(provider, spec, progress, branch, connection, credential, passFile, timings);
+        } catch (RuntimeException | Error e) {
+            throw abandon(provider, branch, e, progress);
+        } catch (InterruptedException e) {
+            DbBranchException interrupted = new DbBranchException(ErrorCode.INTERRUPTED,
+                    "Lease branch " + name + ": interrupted while waiting for it to accept logins", e);
+            throw abandon(provider, branch, interrupted, progress);
+        }
+    }
+
+    public BranchInfo branch() { return branch; }
+    public ConnectionDetails connection() { return connection; }
+    public LeaseSpec spec() { return spec; }
+
+    /** The credential in force now (it changes at each refresh). */
+    public Credential credential() {
+        return credential.get();
+    }
+
+    /** The variables for the body, as at the start of the lease. */
+    public LeaseEnvironment environment() {
+        return environment;
+    }
+
+    /** Every string to hide in logs, including tokens minted by refreshes since the start. */
+    public Set<String> masks() {
+        synchronized (masks) {
+            return Set.copyOf(masks);
+        }
+    }
+
+    /** How long each step took so far: {@code create}, {@code ready}, then {@code teardown}. */
+    public Map<String, Duration> timings() {
+        synchronized (timings) {
+            return Map.copyOf(timings);
+        }
+    }
+
+    /** Records that the body failed, for the keep policy. */
+    public void bodyFailed(Throwable failure) {
+        this.bodyFailure = failure;
+    }
+
+    /** Tears down (once) and returns what happened; later calls return the same result. */
+    public synchronized TeardownResult teardown() {
+        if (teardown == null) {
+            teardown = new Teardown(provider, branch, spec, progress).run(keeper, passFile, credential.get(), bodyFailure != null);
+            timings.put("teardown", teardown.elapsed());
+            if (bodyFailure != null && teardown.failure() != null) {
+                bodyFailure.addSuppressed(teardown.failure());
+            }
+        }
+        return teardown;
+    }
+
+    @Override
+    public void close() {
+        teardown();
+    }
+
+    private static void checkCapabilities(Capabilities capabilities, LeaseSpec spec, String name) {
+        String asked = "Lease branch " + name + " of " + spec.parent();
+        if (spec.from().isHistorical() && !capabilities.pointInTime()) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, asked + " at " + spec.from(),
+                    "this provider cannot branch from the past", "Branch from the head, or use a provider with point-in-time support");
+        }
+        Duration ttl = spec.credentialTtl();
+        if (ttl.compareTo(capabilities.minCredentialTtl()) < 0 || ttl.compareTo(capabilities.maxCredentialTtl()) > 0) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, asked + " with credentials valid for " + ttl.toSeconds() + " s",
+                    "this provider accepts credential lifetimes from " + capabilities.minCredentialTtl().toSeconds() + " s to "
+                            + capabilities.maxCredentialTtl().toSeconds() + " s", "Choose a lifetime in that range");
+        }
+    }
+
+    private static RuntimeException abandon(BranchProvider provider, BranchInfo branch, Throwable cause, Progress progress) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            provider.deleteBranch(branch);
+            progress.report("deleted branch " + branch.name() + " after the failure");
+        } catch (RuntimeException cleanup) {
+            progress.report("may have left branch " + branch.name() + " behind: " + cleanup.getMessage());
+            cause.addSuppressed(cleanup);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return (RuntimeException) cause;
+    }
+
+    static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    static void deleteQuietly(PgPassFile passFile, Progress progress) {
+        try {
+            passFile.delete();
+        } catch (IOException e) {
+            progress.report("could not delete the password file " + passFile.path() + ": " + e);
+        }
+    }
+}

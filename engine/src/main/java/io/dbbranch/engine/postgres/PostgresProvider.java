@@ -1,0 +1,179 @@
+package io.dbbranch.engine.postgres;
+
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.credentials.JwtMinter;
+import io.dbbranch.engine.credentials.Secret;
+import io.dbbranch.engine.naming.BranchName;
+import io.dbbranch.engine.spi.BranchInfo;
+import io.dbbranch.engine.spi.BranchProvider;
+import io.dbbranch.engine.spi.Capabilities;
+import io.dbbranch.engine.spi.ConnectionDetails;
+import io.dbbranch.engine.spi.CreateBranchRequest;
+import io.dbbranch.engine.spi.Credential;
+import io.dbbranch.engine.spi.Progress;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Branches on any PostgreSQL server we administer: a branch is a database copied from its parent, owned by
+ * a login role of the same name whose password is a short-lived JWT. There is no native expiry: the labels
+ * in the database comment carry it, and the reaper acts on them. Branching from the past is not possible
+ * on a plain server (use the {@code local} provider, Lakebase or Neon for that).
+ */
+public class PostgresProvider implements BranchProvider {
+    private static final Capabilities CAPABILITIES = new Capabilities(false, false, false, BranchName.MAX_LENGTH,
+            Duration.ofSeconds(2), Duration.ofHours(12), Duration.ofDays(30));
+
+    private final PostgresConfig config;
+    private final AdminConnections admin;
+    private final JwtMinter minter;
+
+    public PostgresProvider(PostgresConfig config) {
+        this.config = config;
+        this.admin = new AdminConnections(config);
+        this.minter = new JwtMinter("dbbranch:" + config.owner());
+    }
+
+    @Override
+    public String kind() {
+        return "postgres";
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public BranchInfo createBranch(CreateBranchRequest request) {
+        String asked = "Create branch '" + request.name() + "' of '" + request.parent() + "'";
+        BranchName.validate(request.name());
+        if (request.from().isHistorical()) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, asked + " at " + request.from(),
+                    "a plain PostgreSQL server cannot branch from the past",
+                    "Branch from the head, or use the local provider, Lakebase or Neon for point-in-time branches");
+        }
+        try (Connection connection = admin.maintenance()) {
+            if (BranchCatalog.find(connection, request.parent()).isEmpty()) {
+                throw DbBranchException.of(ErrorCode.NOT_FOUND, asked, "there is no database '" + request.parent() + "'",
+                        "Existing databases: " + String.join(", ", BranchCatalog.names(connection)));
+            }
+            if (BranchCatalog.find(connection, request.name()).isPresent()) {
+                throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a database of that name exists already",
+                        "Choose another name, or delete the old branch first");
+            }
+            DatabaseCopier.copy(connection, request.parent(), request.name(), config.parentBusyWait());
+            try {
+                BranchCatalog.writeLabels(connection, request.name(), request.parent(), request.labels());
+                BranchRoles.create(connection, request.name());
+                try (Connection branch = admin.open(request.name())) {
+                    BranchRoles.takeOwnership(branch, request.name());
+                }
+            } catch (SQLException | RuntimeException e) {
+                dropQuietlyAfter(e, request.name());
+                throw e;
+            }
+            return BranchCatalog.find(connection, request.name()).orElseThrow();
+        } catch (SQLException e) {
+            throw AdminConnections.failure(asked, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            dropQuietlyAfter(e, request.name());
+            throw new DbBranchException(ErrorCode.INTERRUPTED, asked + ": interrupted; nothing was left behind", e);
+        }
+    }
+
+    @Override
+    public ConnectionDetails awaitReady(BranchInfo branch, Duration timeout, Progress progress) {
+        // CREATE DATABASE returns only once the copy is complete and connectable.
+        return admin.details(branch.name());
+    }
+
+    @Override
+    public Credential mintCredential(BranchInfo branch, ConnectionDetails connection, Duration ttl) {
+        checkTtl(branch, ttl);
+        Instant expiresAt = Instant.now().plus(ttl).truncatedTo(ChronoUnit.SECONDS);
+        Secret token = minter.mint(branch.name(), branch.name(), expiresAt);
+        try (Connection connectionToAdmin = admin.maintenance()) {
+            BranchRoles.setPassword(connectionToAdmin, branch.name(), token, expiresAt);
+        } catch (SQLException e) {
+            throw AdminConnections.failure("Mint a credential for branch '" + branch.name() + "'", e);
+        }
+        return new Credential(branch.name(), token, expiresAt, true);
+    }
+
+    @Override
+    public Optional<BranchInfo> findBranch(String name) {
+        try (Connection connection = admin.maintenance()) {
+            return BranchCatalog.find(connection, name);
+        } catch (SQLException e) {
+            throw AdminConnections.failure("Look up branch '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public List<BranchInfo> listBranches(String namePrefix) {
+        try (Connection connection = admin.maintenance()) {
+            return BranchCatalog.list(connection, namePrefix);
+        } catch (SQLException e) {
+            throw AdminConnections.failure("List branches starting with '" + namePrefix + "'", e);
+        }
+    }
+
+    @Override
+    public void extendExpiry(BranchInfo branch, Instant expiresAt) {
+        if (branch.labels() == null) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Extend the expiry of branch '" + branch.name() + "'",
+                    "it carries no dbbranch labels, so it was not made by dbbranch", "Leave it alone or delete it by hand");
+        }
+        try (Connection connection = admin.maintenance()) {
+            BranchCatalog.writeLabels(connection, branch.name(), branch.parent(), branch.labels().withExpiresAt(expiresAt));
+        } catch (SQLException e) {
+            throw AdminConnections.failure("Extend the expiry of branch '" + branch.name() + "'", e);
+        }
+    }
+
+    @Override
+    public boolean deleteBranch(BranchInfo branch) {
+        try (Connection connection = admin.maintenance()) {
+            boolean existed = BranchCatalog.find(connection, branch.name()).isPresent();
+            try (var statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + SqlText.identifier(branch.name()) + " WITH (FORCE)");
+            }
+            BranchRoles.dropIfOurs(connection, branch.name());
+            return existed;
+        } catch (SQLException e) {
+            throw AdminConnections.failure("Delete branch '" + branch.name() + "'", e);
+        }
+    }
+
+    /** The admin's view of the server, for subclasses and migrations that must act on a parent. */
+    protected ConnectionDetails adminDetails(String database) {
+        return admin.details(database);
+    }
+
+    private void checkTtl(BranchInfo branch, Duration ttl) {
+        if (ttl.compareTo(CAPABILITIES.minCredentialTtl()) < 0 || ttl.compareTo(CAPABILITIES.maxCredentialTtl()) > 0) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Mint a credential for branch '" + branch.name()
+                            + "' valid for " + ttl.toSeconds() + " s",
+                    "the lifetime must be between " + CAPABILITIES.minCredentialTtl().toSeconds() + " s and "
+                            + CAPABILITIES.maxCredentialTtl().toHours() + " h", "Choose a lifetime in that range");
+        }
+    }
+
+    private void dropQuietlyAfter(Exception cause, String name) {
+        try (Connection connection = admin.maintenance(); var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + SqlText.identifier(name) + " WITH (FORCE)");
+            BranchRoles.dropIfOurs(connection, name);
+        } catch (SQLException | RuntimeException cleanup) {
+            cause.addSuppressed(new DbBranchException(ErrorCode.PROVIDER_ERROR, "Clean up the half-made branch '" + name
+                    + "': " + cleanup.getMessage() + "; it may have been left behind", cleanup));
+        }
+    }
+}
