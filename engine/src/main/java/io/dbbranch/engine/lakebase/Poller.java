@@ -55,8 +55,8 @@ final class Poller {
             Instant now = clock.instant();
             Duration elapsed = Duration.between(start, now);
             if (!now.isBefore(deadline)) {
-                throw DbBranchException.of(ErrorCode.TIMEOUT, asked, "still " + step.waitingFor() + " after "
-                        + seconds(elapsed), "Try again with a longer timeout, or check the project's state in the "
+                throw DbBranchException.of(ErrorCode.TIMEOUT, asked, "not done after " + seconds(elapsed) + " ("
+                        + step.waitingFor() + ")", "Try again with a longer timeout, or check the project's state in the "
                         + "Databricks console");
             }
             if (!step.waitingFor().equals(lastWait) || !now.isBefore(lastReport.plusSeconds(10))) {

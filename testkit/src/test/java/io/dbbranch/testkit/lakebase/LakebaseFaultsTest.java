@@ -115,7 +115,7 @@ class LakebaseFaultsTest {
                     () -> impatient.createBranch(TestLakebase.request(name)));
 
             assertThat(failure.code()).isEqualTo(ErrorCode.TIMEOUT);
-            assertThat(failure.getMessage()).contains("still waiting for operation");
+            assertThat(failure.getMessage()).contains("not done after", "waiting for operation");
         }
         assertLeftNothing(name);
     }
