@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param parentBranch     the branch to copy when a request names none (default {@code main})
  * @param clientId         the service principal's application (client) id, for OAuth M2M; or {@code null}
  * @param clientSecret     its OAuth secret; or {@code null}
- * @param accessToken      a personal access token instead of a service principal; or {@code null}
+ * @param personalAccessToken a personal access token instead of a service principal; or {@code null}
  * @param postgresUser     the Postgres role to log in as (default: the client id; required with a token)
  * @param database         the database on each branch (default {@code databricks_postgres}); {@code {branch}} in it
  *                         is replaced by the branch id (the emulator keeps each branch in its own database)
@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  *                         a failed create is the one we made (default 30 s)
  */
 public record LakebaseConfig(URI workspaceUrl, String project, String parentBranch, String clientId, Secret clientSecret,
-                             Secret accessToken, String postgresUser, String database, int port, String sslMode,
+                             Secret personalAccessToken, String postgresUser, String database, int port, String sslMode,
                              String namePrefix, String owner, HttpSettings http, Duration operationTimeout,
                              Duration pollInterval, Duration clockSkew) {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
@@ -73,7 +73,7 @@ public record LakebaseConfig(URI workspaceUrl, String project, String parentBran
         private String parentBranch = "main";
         private String clientId;
         private Secret clientSecret;
-        private Secret accessToken;
+        private Secret personalAccessToken;
         private String postgresUser;
         private String database = "databricks_postgres";
         private int port = 5432;
@@ -115,7 +115,7 @@ public record LakebaseConfig(URI workspaceUrl, String project, String parentBran
 
         /** Signs in with a personal access token; {@code user} is the Postgres role (the user's e-mail). */
         public Builder personalAccessToken(Secret token, String user) {
-            this.accessToken = token;
+            this.personalAccessToken = token;
             this.postgresUser = user;
             return this;
         }
@@ -188,7 +188,7 @@ public record LakebaseConfig(URI workspaceUrl, String project, String parentBran
             require(parentBranch != null && ID.matcher(parentBranch).matches(), "parent branch '" + parentBranch + "'",
                     "Use a branch id such as 'main' or 'production'");
             boolean principal = clientId != null || clientSecret != null;
-            require(principal != (accessToken != null), "authentication",
+            require(principal != (personalAccessToken != null), "authentication",
                     "Configure either a service principal (client id and secret) or a personal access token, not both");
             require(!principal || (clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isEmpty()),
                     "service principal", "Give both the client id and the client secret");
@@ -200,7 +200,7 @@ public record LakebaseConfig(URI workspaceUrl, String project, String parentBran
             require(database != null && !database.isBlank(), "database", "Give a database name");
             require(sslMode != null && !sslMode.isBlank(), "sslmode", "Use 'require' (or 'disable' for the emulator)");
             return new LakebaseConfig(url, project, parentBranch, principal ? clientId : null, principal ? clientSecret : null,
-                    accessToken, postgresUser, database, port, sslMode, namePrefix, owner, http,
+                    personalAccessToken, postgresUser, database, port, sslMode, namePrefix, owner, http,
                     Objects.requireNonNull(operationTimeout), Objects.requireNonNull(pollInterval),
                     Objects.requireNonNull(clockSkew));
         }

@@ -60,7 +60,7 @@ public final class LakebaseProvider implements BranchProvider {
         this.client = new RestClient(config.workspaceUrl(), config.http());
         Authenticator auth = config.usesServicePrincipal()
                 ? new DatabricksOAuth(client, config.clientId(), config.clientSecret(), clock)
-                : Authenticator.bearer(config.accessToken());
+                : Authenticator.bearer(config.personalAccessToken());
         this.api = new LakebaseApi(client, auth, config.project());
         this.poller = new Poller(clock, sleeper, config.pollInterval());
         this.operations = new Operations(api, poller, config.operationTimeout());
