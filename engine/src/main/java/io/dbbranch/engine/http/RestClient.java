@@ -43,7 +43,10 @@ import org.apache.hc.core5.util.Timeout;
  *   <li>a 401 is retried once when the {@link Authenticator} could drop a cached token.</li>
  * </ul>
  * Logs (at DEBUG, {@code System.Logger} "io.dbbranch.engine.http.RestClient") carry method, path, status and
- * attempt only: never headers, bodies or tokens.
+ * attempt only: never headers, bodies or tokens. (HttpClient's own {@code org.apache.hc.client5.http.headers} and
+ * {@code …wire} loggers do print headers at DEBUG: leave them off wherever real tokens are used.)
+ *
+ * <p>Make one client per provider configuration and share it: it holds the connection pool. Thread-safe.
  */
 public final class RestClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RestClient.class.getName());
