@@ -14,6 +14,7 @@ import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.CreateBranchRequest;
 import io.dbbranch.engine.spi.Credential;
 import io.dbbranch.engine.spi.HistoryWindow;
+import io.dbbranch.engine.spi.ParentAccess;
 import io.dbbranch.engine.spi.Progress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -174,6 +175,15 @@ public class LocalProvider extends PostgresProvider {
             return history.recoveries().delete(branch.name());
         }
         return super.deleteBranch(branch);
+    }
+
+    /** For a recovery branch, the admin login to its own cluster, not the source's. */
+    @Override
+    public Optional<ParentAccess> parentAccess(String name, Duration ttl) {
+        if (recovery(name).isPresent()) {
+            return inRecoveryCluster(name).parentAccess(name, ttl);
+        }
+        return super.parentAccess(name, ttl);
     }
 
     public LocalCluster cluster() {

@@ -11,6 +11,7 @@ import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.CreateBranchRequest;
 import io.dbbranch.engine.spi.Credential;
 import io.dbbranch.engine.spi.Labels;
+import io.dbbranch.engine.spi.ParentAccess;
 import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.engine.spi.Progress;
 import io.dbbranch.engine.testing.TestHistory;
@@ -67,6 +68,21 @@ class PointInTimeBranchTest {
 
         assertThat(provider.findBranch(name)).isEmpty();
         assertThat(provider.deleteBranch(branch)).isFalse();
+    }
+
+    @Test
+    void ownerAccessToARecoveryBranchReachesItsOwnCluster() throws SQLException {
+        String source = TestHistory.databaseWithEntities(4);
+        BranchInfo branch = provider.createBranch(request(TestProviders.uniqueName("owned"), source, PointInTime.at(Instant.now())));
+        try {
+            ParentAccess access = provider.parentAccess(branch.name(), Duration.ofMinutes(5)).orElseThrow();
+
+            assertThat(access.connection().port()).isNotEqualTo(provider.cluster().runningPort().getAsInt());
+            assertThat(access.connection().database()).isEqualTo(branch.name());
+            assertThat(count(access.connection(), access.credential())).isEqualTo(4);
+        } finally {
+            provider.deleteBranch(branch);
+        }
     }
 
     @Test
