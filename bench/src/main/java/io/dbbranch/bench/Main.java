@@ -6,8 +6,8 @@ import io.dbbranch.bench.report.Report;
 import io.dbbranch.bench.soak.SoakBenchmark;
 import io.dbbranch.bench.soak.SoakChild;
 import io.dbbranch.bench.speed.SpeedBenchmark;
-import io.dbbranch.bench.target.Target;
-import io.dbbranch.bench.target.Targets;
+import io.dbbranch.bench.targets.Target;
+import io.dbbranch.bench.targets.Targets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,10 +41,19 @@ public final class Main {
             when run inside bench/).
             """;
 
+    /**
+     * The JDK's HTTP server (the emulators' and the fault proxy's) writes a response's headers and body in two TCP
+     * segments; with Nagle's algorithm on, the body waits for the client's delayed ACK, about 40 ms a call on
+     * loopback. That is the test server's cost, not the service's or the engine's, so it is switched off before
+     * any server starts.
+     */
+    static final String LOOPBACK_HTTP_WITHOUT_NAGLE = "sun.net.httpserver.nodelay";
+
     private Main() {
     }
 
     public static void main(String[] arguments) {
+        System.setProperty(LOOPBACK_HTTP_WITHOUT_NAGLE, "true");
         int exit;
         try {
             exit = run(Args.parse(arguments));

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,14 +32,16 @@ public final class FaultProxy implements AutoCloseable {
 
     private final URI upstream;
     private final FaultMix.Dice dice;
+    private final Interceptor interceptor;
     private final ProxyStats stats = new ProxyStats();
     private final HttpServer server;
     private final ExecutorService executor;
     private final HttpClient client;
 
-    private FaultProxy(URI upstream, FaultMix mix) throws IOException {
+    private FaultProxy(URI upstream, FaultMix mix, Interceptor interceptor) throws IOException {
         this.upstream = upstream;
         this.dice = mix.dice();
+        this.interceptor = interceptor;
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "fault-proxy");
             thread.setDaemon(true);
@@ -52,8 +56,13 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Starts a proxy to {@code upstream} (scheme, host and port; paths are passed through). */
     public static FaultProxy start(URI upstream, FaultMix mix) {
+        return start(upstream, mix, Interceptor.NONE);
+    }
+
+    /** As {@link #start(URI, FaultMix)}, with calls the {@code interceptor} answers itself. */
+    public static FaultProxy start(URI upstream, FaultMix mix, Interceptor interceptor) {
         try {
-            FaultProxy proxy = new FaultProxy(upstream, mix);
+            FaultProxy proxy = new FaultProxy(upstream, mix, interceptor);
             proxy.server.start();
             return proxy;
         } catch (IOException e) {
@@ -100,46 +109,65 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void forwardAndAnswer(HttpExchange exchange) throws IOException {
-        HttpResponse<byte[]> response = forward(exchange);
-        if (response == null) {
+        Upstream answer = forward(exchange);
+        if (answer == null) {
             answerError(exchange, 502, "BAD_GATEWAY", "the emulator did not answer the proxy", null);
             return;
         }
-        response.headers().map().forEach((name, values) -> {
+        answer.headers().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                 exchange.getResponseHeaders().put(name, values);
             }
         });
-        byte[] body = response.body();
-        exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
+        byte[] body = answer.body();
+        exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             exchange.getResponseBody().write(body);
         }
     }
 
-    /** Passes the call on and returns the answer, or null when the upstream could not be reached. */
-    private HttpResponse<byte[]> forward(HttpExchange exchange) throws IOException {
+    /** An answer from behind the proxy. */
+    private record Upstream(int status, Map<String, List<String>> headers, byte[] body) {
+    }
+
+    /**
+     * Has the call carried out (by the interceptor or the emulator) and returns the answer, or null when the
+     * emulator could not be reached. The time it takes is the service's.
+     */
+    private Upstream forward(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        URI target = upstream.resolve(exchange.getRequestURI().getRawPath()
-                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(120))
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
+        String pathAndQuery = exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+        Interceptor.Call call = new Interceptor.Call(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), body);
         long start = System.nanoTime();
         try {
+            Optional<Interceptor.Answer> intercepted = interceptor.before(call);
+            if (intercepted.isPresent()) {
+                stats.upstream(System.nanoTime() - start);
+                return new Upstream(intercepted.get().status(), Map.of("Content-Type", List.of("application/json")),
+                        intercepted.get().body());
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(pathAndQuery)).timeout(Duration.ofSeconds(120))
+                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            exchange.getRequestHeaders().forEach((name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                    values.forEach(value -> request.header(name, value));
+                }
+            });
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             stats.upstream(System.nanoTime() - start);
-            return response;
+            interceptor.after(call, response.statusCode(), response.body());
+            return new Upstream(response.statusCode(), response.headers().map(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         } catch (IOException e) {
             return null;
+        } catch (Exception e) {
+            byte[] error = ("{\"error_code\":\"INTERNAL_ERROR\",\"message\":\"interceptor failed: "
+                    + e.toString().replace("\"", "'") + "\"}").getBytes(StandardCharsets.UTF_8);
+            return new Upstream(500, Map.of("Content-Type", List.of("application/json")), error);
         }
     }
 

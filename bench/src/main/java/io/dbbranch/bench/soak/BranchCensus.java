@@ -1,6 +1,6 @@
 package io.dbbranch.bench.soak;
 
-import io.dbbranch.bench.target.Target;
+import io.dbbranch.bench.targets.Target;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.dbbranch.bench.soak;
 
 import io.dbbranch.bench.support.BranchLogin;
-import io.dbbranch.bench.target.Target;
+import io.dbbranch.bench.targets.Target;
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.lease.BranchLease;
 import io.dbbranch.engine.lease.LeaseSpec;

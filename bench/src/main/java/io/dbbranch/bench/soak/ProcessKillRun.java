@@ -1,6 +1,6 @@
 package io.dbbranch.bench.soak;
 
-import io.dbbranch.bench.target.Target;
+import io.dbbranch.bench.targets.Target;
 import io.dbbranch.engine.lease.ReapReport;
 import io.dbbranch.engine.lease.Reaper;
 import io.dbbranch.engine.spi.BranchProvider;

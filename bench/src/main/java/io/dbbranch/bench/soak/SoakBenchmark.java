@@ -2,9 +2,9 @@ package io.dbbranch.bench.soak;
 
 import io.dbbranch.bench.proxy.FaultMix;
 import io.dbbranch.bench.report.Report;
-import io.dbbranch.bench.target.ApiRoute;
-import io.dbbranch.bench.target.Target;
-import io.dbbranch.bench.target.Targets;
+import io.dbbranch.bench.targets.ApiRoute;
+import io.dbbranch.bench.targets.Target;
+import io.dbbranch.bench.targets.Targets;
 import io.dbbranch.engine.spi.BranchProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.dbbranch.bench.soak;
 
-import io.dbbranch.bench.target.Target;
-import io.dbbranch.bench.target.Targets;
+import io.dbbranch.bench.targets.Target;
+import io.dbbranch.bench.targets.Targets;
 import io.dbbranch.engine.spi.BranchProvider;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.dbbranch.bench.soak;
 
-import io.dbbranch.bench.target.Target;
+import io.dbbranch.bench.targets.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.dbbranch.bench.target;
+package io.dbbranch.bench.targets;
 
+import io.dbbranch.bench.proxy.Interceptor;
 import io.dbbranch.engine.spi.BranchProvider;
 import java.net.URI;
 import java.util.List;
@@ -39,6 +40,11 @@ public interface Target extends AutoCloseable {
      * takes time to start. The soak keeps the realistic defaults; the overhead benchmark turns them off.
      */
     default void removeInjectedLatency() {
+    }
+
+    /** Calls the proxy answers instead of the emulator, where the emulator cannot model the service. */
+    default Interceptor interceptor() {
+        return Interceptor.NONE;
     }
 
     /** Every branch the service holds now, read behind the API. */

@@ -1,4 +1,4 @@
-package io.dbbranch.bench.target;
+package io.dbbranch.bench.targets;
 
 import io.dbbranch.bench.support.BenchServer;
 import io.dbbranch.engine.local.ClusterSettings;

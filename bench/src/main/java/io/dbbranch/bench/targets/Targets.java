@@ -1,4 +1,4 @@
-package io.dbbranch.bench.target;
+package io.dbbranch.bench.targets;
 
 import io.dbbranch.engine.spi.BranchProvider;
 import java.nio.file.Path;
@@ -16,6 +16,7 @@ public final class Targets {
     /** Starts the target named {@code name} with its folders under {@code work}. */
     public static Target start(String name, Path work) throws Exception {
         return switch (name) {
+            case "lakebase" -> LakebaseTarget.start(work);
             case "local" -> LocalTarget.start(work);
             default -> throw new IllegalArgumentException("unknown soak target '" + name + "'; known: " + ALL);
         };
@@ -24,6 +25,7 @@ public final class Targets {
     /** Builds, in a child JVM, the provider a target described with {@link Target#childArguments}. */
     public static BranchProvider connect(String name, Map<String, String> options) {
         return switch (name) {
+            case "lakebase" -> LakebaseTarget.connect(options);
             case "local" -> LocalTarget.connect(options);
             default -> throw new IllegalArgumentException("unknown soak target '" + name + "'; known: " + ALL);
         };

@@ -1,4 +1,4 @@
-package io.dbbranch.bench.target;
+package io.dbbranch.bench.targets;
 
 import io.dbbranch.bench.proxy.FaultMix;
 import io.dbbranch.bench.proxy.FaultProxy;
@@ -14,7 +14,7 @@ public final class ApiRoute implements AutoCloseable {
     }
 
     public static ApiRoute to(Target target, FaultMix mix) {
-        return new ApiRoute(target.api().map(api -> FaultProxy.start(api, mix)).orElse(null));
+        return new ApiRoute(target.api().map(api -> FaultProxy.start(api, mix, target.interceptor())).orElse(null));
     }
 
     /** Where the provider goes; null for a target without an API. */
