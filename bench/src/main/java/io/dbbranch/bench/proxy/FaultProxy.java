@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -33,15 +33,17 @@ public final class FaultProxy implements AutoCloseable {
     private final URI upstream;
     private final FaultMix.Dice dice;
     private final Interceptor interceptor;
+    private final Pattern names;
     private final ProxyStats stats = new ProxyStats();
     private final HttpServer server;
     private final ExecutorService executor;
     private final HttpClient client;
 
-    private FaultProxy(URI upstream, FaultMix mix, Interceptor interceptor) throws IOException {
+    private FaultProxy(URI upstream, FaultMix mix, Interceptor interceptor, Pattern names) throws IOException {
         this.upstream = upstream;
         this.dice = mix.dice();
         this.interceptor = interceptor;
+        this.names = names;
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "fault-proxy");
             thread.setDaemon(true);
@@ -56,13 +58,16 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Starts a proxy to {@code upstream} (scheme, host and port; paths are passed through). */
     public static FaultProxy start(URI upstream, FaultMix mix) {
-        return start(upstream, mix, Interceptor.NONE);
+        return start(upstream, mix, Interceptor.NONE, null);
     }
 
-    /** As {@link #start(URI, FaultMix)}, with calls the {@code interceptor} answers itself. */
-    public static FaultProxy start(URI upstream, FaultMix mix, Interceptor interceptor) {
+    /**
+     * As {@link #start(URI, FaultMix)}, with calls the {@code interceptor} answers itself, and the branch names
+     * matching {@code names} (null: none) recorded for every faulted call that mentions one.
+     */
+    public static FaultProxy start(URI upstream, FaultMix mix, Interceptor interceptor, Pattern names) {
         try {
-            FaultProxy proxy = new FaultProxy(upstream, mix, interceptor);
+            FaultProxy proxy = new FaultProxy(upstream, mix, interceptor, names);
             proxy.server.start();
             return proxy;
         } catch (IOException e) {
@@ -87,8 +92,13 @@ public final class FaultProxy implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            // Read before anything else: the JDK keeps exchange attributes per context, so the body travels as a value.
+            byte[] body = exchange.getRequestBody().readAllBytes();
             FaultMix.Draw draw = dice.next();
             stats.call(draw.kind());
+            if (draw.kind() != FaultMix.Kind.NONE && names != null) {
+                attribute(exchange, body);
+            }
             switch (draw.kind()) {
                 case RATE_LIMITED -> answerError(exchange, 429, "REQUEST_LIMIT_EXCEEDED", "Too many requests (injected by the soak)",
                         "1");
@@ -96,20 +106,28 @@ public final class FaultProxy implements AutoCloseable {
                         "The service is temporarily unavailable (injected by the soak)", null);
                 case SLOW -> {
                     sleep(draw.delay());
-                    forwardAndAnswer(exchange);
+                    forwardAndAnswer(exchange, body);
                 }
                 case RESET_AFTER_ACTING -> {
-                    forward(exchange);
+                    forward(exchange, body);
                     // Closing before any response header makes the server drop the connection: the client cannot
                     // tell whether the call was carried out (it was).
                 }
-                case NONE -> forwardAndAnswer(exchange);
+                case NONE -> forwardAndAnswer(exchange, body);
             }
         }
     }
 
-    private void forwardAndAnswer(HttpExchange exchange) throws IOException {
-        Upstream answer = forward(exchange);
+    /** Notes which branch a faulted call was about. */
+    private void attribute(HttpExchange exchange, byte[] body) {
+        Matcher found = names.matcher(exchange.getRequestURI() + " " + new String(body, StandardCharsets.UTF_8));
+        while (found.find()) {
+            stats.faultedFor(found.group());
+        }
+    }
+
+    private void forwardAndAnswer(HttpExchange exchange, byte[] body) throws IOException {
+        Interceptor.Answer answer = forward(exchange, body);
         if (answer == null) {
             answerError(exchange, 502, "BAD_GATEWAY", "the emulator did not answer the proxy", null);
             return;
@@ -119,46 +137,37 @@ public final class FaultProxy implements AutoCloseable {
                 exchange.getResponseHeaders().put(name, values);
             }
         });
-        byte[] body = answer.body();
-        exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            exchange.getResponseBody().write(body);
+        byte[] reply = answer.body();
+        exchange.sendResponseHeaders(answer.status(), reply.length == 0 ? -1 : reply.length);
+        if (reply.length > 0) {
+            exchange.getResponseBody().write(reply);
         }
-    }
-
-    /** An answer from behind the proxy. */
-    private record Upstream(int status, Map<String, List<String>> headers, byte[] body) {
     }
 
     /**
      * Has the call carried out (by the interceptor or the emulator) and returns the answer, or null when the
      * emulator could not be reached. The time it takes is the service's.
      */
-    private Upstream forward(HttpExchange exchange) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
+    private Interceptor.Answer forward(HttpExchange exchange, byte[] body) {
         String pathAndQuery = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+        HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(pathAndQuery)).timeout(Duration.ofSeconds(120))
+                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
         Interceptor.Call call = new Interceptor.Call(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), body);
         long start = System.nanoTime();
         try {
-            Optional<Interceptor.Answer> intercepted = interceptor.before(call);
-            if (intercepted.isPresent()) {
-                stats.upstream(System.nanoTime() - start);
-                return new Upstream(intercepted.get().status(), Map.of("Content-Type", List.of("application/json")),
-                        intercepted.get().body());
-            }
-            HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(pathAndQuery)).timeout(Duration.ofSeconds(120))
-                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
-            exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
-                    values.forEach(value -> request.header(name, value));
-                }
+            Interceptor.Answer answer = interceptor.handle(call, () -> {
+                HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                return new Interceptor.Answer(response.statusCode(), response.headers().map(), response.body());
             });
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             stats.upstream(System.nanoTime() - start);
-            interceptor.after(call, response.statusCode(), response.body());
-            return new Upstream(response.statusCode(), response.headers().map(), response.body());
+            return answer;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -167,7 +176,7 @@ public final class FaultProxy implements AutoCloseable {
         } catch (Exception e) {
             byte[] error = ("{\"error_code\":\"INTERNAL_ERROR\",\"message\":\"interceptor failed: "
                     + e.toString().replace("\"", "'") + "\"}").getBytes(StandardCharsets.UTF_8);
-            return new Upstream(500, Map.of("Content-Type", List.of("application/json")), error);
+            return Interceptor.Answer.json(500, error);
         }
     }
 

@@ -2,6 +2,8 @@ package io.dbbranch.bench.proxy;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -12,6 +14,7 @@ public final class ProxyStats {
     private final LongAdder upstreamNanos = new LongAdder();
     private final AtomicLong maxUpstreamNanos = new AtomicLong();
     private final Map<FaultMix.Kind, LongAdder> faults = new EnumMap<>(FaultMix.Kind.class);
+    private final Set<String> faultedNames = ConcurrentHashMap.newKeySet();
 
     ProxyStats() {
         for (FaultMix.Kind kind : FaultMix.Kind.values()) {
@@ -22,6 +25,18 @@ public final class ProxyStats {
     void call(FaultMix.Kind fault) {
         calls.increment();
         faults.get(fault).increment();
+    }
+
+    void faultedFor(String name) {
+        faultedNames.add(name);
+    }
+
+    /**
+     * The branch names that appeared in a faulted call (in its path, query or body). Calls that name no branch
+     * (token, operation polls) are not attributed, so a lease missing here may still have met one.
+     */
+    public Set<String> faultedNames() {
+        return Set.copyOf(faultedNames);
     }
 
     void upstream(long nanos) {

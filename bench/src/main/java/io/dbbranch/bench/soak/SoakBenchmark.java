@@ -74,18 +74,18 @@ public final class SoakBenchmark {
             RunSummary calm;
             try (ApiRoute route = ApiRoute.to(target, FaultMix.none())) {
                 calm = inProcess(target, route, secrets, new SoakRun.Settings(Target.NAME_PREFIX + "calm", calmLeases,
-                        options.concurrency(), 0, Duration.ofSeconds(1), 200, options.seed()), Double.NaN);
+                        options.concurrency(), 0, Duration.ofSeconds(1), 200, options.seed()));
             }
-            double calmMedian = calm.leaseMs().medianMs();
             FaultMix faults = new FaultMix(options.faultRate(), options.seed());
             log.accept(name + ": " + options.leases() + " leases, " + options.concurrency() + " at once, "
                     + (target.api().isPresent() ? Math.round(options.faultRate() * 100) + "% of calls faulted, " : "")
                     + Math.round(options.killShare() * 100) + "% interrupted");
             RunSummary soak;
             try (ApiRoute route = ApiRoute.to(target, faults)) {
-                Duration killWindow = Duration.ofMillis(Math.max(200, Math.round(2 * calm.leaseMs().medianMs())));
+                // Kills land at a random moment up to twice the usual time to open: about half while opening.
+                Duration killWindow = Duration.ofMillis(Math.max(200, Math.round(2 * calm.openMs().medianMs())));
                 soak = inProcess(target, route, secrets, new SoakRun.Settings(Target.NAME_PREFIX + "soak", options.leases(),
-                        options.concurrency(), options.killShare(), killWindow, 200, options.seed() + 1), calmMedian);
+                        options.concurrency(), options.killShare(), killWindow, 200, options.seed() + 1));
             }
             log.accept(name + ": a child JVM runs " + options.killLeases() + " leases and is killed half-way");
             ProcessKillResult killed;
@@ -102,12 +102,12 @@ public final class SoakBenchmark {
         }
     }
 
-    private RunSummary inProcess(Target target, ApiRoute route, Path secrets, SoakRun.Settings settings,
-                                 double calmMedian) throws InterruptedException {
+    private RunSummary inProcess(Target target, ApiRoute route, Path secrets, SoakRun.Settings settings)
+            throws InterruptedException {
         try (BranchProvider provider = target.provider(route.uri())) {
             LeaseWorkload workload = new LeaseWorkload(provider, target.parent(), secrets, Duration.ofMinutes(30));
             SoakRunResult result = SoakRun.run(target, workload, settings, log);
-            return RunSummary.of(result, settings.concurrency(), route.stats(), calmMedian);
+            return RunSummary.of(result, settings.concurrency(), route.stats());
         }
     }
 }

@@ -50,6 +50,7 @@ public final class SoakChild {
     }
 
     public static void run(Options options) throws Exception {
+        exitWithParent();
         SplittableRandom random = new SplittableRandom(options.seed());
         ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), SoakRun.daemon("child-lease"));
         try (BranchProvider provider = Targets.connect(options.target(), options.targetOptions())) {
@@ -62,12 +63,18 @@ public final class SoakChild {
             }
             for (Future<LeaseOutcome> future : futures) {
                 LeaseOutcome outcome = future.get();
-                say("ended " + outcome.name() + " " + outcome.result());
+                say("ended " + outcome.name() + " " + outcome.result()
+                        + (outcome.error() == null ? "" : " " + outcome.errorCode() + ": " + outcome.error()));
             }
             say("done");
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A child whose soak died must not run on: it follows its parent out. */
+    private static void exitWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
     }
 
     private static void say(String line) {

@@ -4,9 +4,12 @@ import io.dbbranch.bench.proxy.FaultMix;
 import io.dbbranch.bench.proxy.FaultProxy;
 import io.dbbranch.bench.proxy.ProxyStats;
 import java.net.URI;
+import java.util.regex.Pattern;
 
 /** How a run reaches its target's API: through a fault proxy, or not at all for a target without an API. */
 public final class ApiRoute implements AutoCloseable {
+    /** How the benchmarks' branch names look in a call, to tell which lease met a fault. */
+    private static final Pattern BRANCH_NAMES = Pattern.compile(Pattern.quote(Target.NAME_PREFIX) + "[a-z]+-[0-9]+");
     private final FaultProxy proxy;
 
     private ApiRoute(FaultProxy proxy) {
@@ -14,7 +17,7 @@ public final class ApiRoute implements AutoCloseable {
     }
 
     public static ApiRoute to(Target target, FaultMix mix) {
-        return new ApiRoute(target.api().map(api -> FaultProxy.start(api, mix, target.interceptor())).orElse(null));
+        return new ApiRoute(target.api().map(api -> FaultProxy.start(api, mix, target.interceptor(), BRANCH_NAMES)).orElse(null));
     }
 
     /** Where the provider goes; null for a target without an API. */

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,50 +38,39 @@ final class SharedDatabaseCredential implements Interceptor {
     }
 
     @Override
-    public Optional<Answer> before(Call call) throws Exception {
+    public Answer handle(Call call, Emulator emulator) throws Exception {
         if (!isMint(call)) {
-            return Optional.empty();
+            return emulator.send();
         }
         JsonNode request = JSON.readTree(call.body());
         Matcher endpoint = ENDPOINT.matcher(request.path("endpoint").asText(""));
         Duration ttl = ttl(request);
-        String shared;
-        Instant until;
+        // One mint at a time: two mints passed on at once would each replace the other's password.
         synchronized (this) {
-            if (token == null || !endpoint.matches() || ttl == null
-                    || Instant.now().plus(ttl.dividedBy(2)).isAfter(expiresAt)) {
-                return Optional.empty();
+            if (token != null && endpoint.matches() && ttl != null && !Instant.now().plus(ttl.dividedBy(2)).isAfter(expiresAt)
+                    && grant(endpoint.group(1))) {
+                return Answer.json(200, JSON.createObjectNode().put("token", token).put("expire_time", expiresAt.toString())
+                        .toString().getBytes(StandardCharsets.UTF_8));
             }
-            shared = token;
-            until = expiresAt;
+            Answer answer = emulator.send();
+            if (answer.status() == 200) {
+                JsonNode minted = JSON.readTree(answer.body());
+                token = minted.path("token").asText();
+                expiresAt = Instant.parse(minted.path("expire_time").asText());
+            }
+            return answer;
         }
-        String database = endpoint.group(1);
+    }
+
+    /** Does what the emulator's mint does besides the password; false when there is no such branch (any more). */
+    private boolean grant(String database) {
         try {
             postgres.adminExecute("postgres", "GRANT CONNECT, TEMPORARY, CREATE ON DATABASE " + BackingPostgres.quote(database)
                     + " TO " + BackingPostgres.quote(role));
             postgres.adminExecute(database, "GRANT ALL ON SCHEMA public TO " + BackingPostgres.quote(role));
+            return true;
         } catch (SQLException e) {
-            // No such branch (any more): let the emulator give its own answer.
-            return Optional.empty();
-        }
-        byte[] body = JSON.createObjectNode().put("token", shared).put("expire_time", until.toString()).toString()
-                .getBytes(StandardCharsets.UTF_8);
-        return Optional.of(new Answer(200, body));
-    }
-
-    @Override
-    public void after(Call call, int status, byte[] body) {
-        if (status != 200 || !isMint(call)) {
-            return;
-        }
-        try {
-            JsonNode answer = JSON.readTree(body);
-            synchronized (this) {
-                token = answer.path("token").asText();
-                expiresAt = Instant.parse(answer.path("expire_time").asText());
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // An answer we cannot read is not shared.
+            return false;
         }
     }
 
