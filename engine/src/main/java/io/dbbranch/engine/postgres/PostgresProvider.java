@@ -11,6 +11,7 @@ import io.dbbranch.engine.spi.Capabilities;
 import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.CreateBranchRequest;
 import io.dbbranch.engine.spi.Credential;
+import io.dbbranch.engine.spi.Labels;
 import io.dbbranch.engine.spi.Progress;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -86,6 +87,37 @@ public class PostgresProvider implements BranchProvider {
             Thread.currentThread().interrupt();
             dropQuietlyAfter(e, request.name());
             throw new DbBranchException(ErrorCode.INTERRUPTED, asked + ": interrupted; nothing was left behind", e);
+        }
+    }
+
+    /**
+     * Creates an empty root database: a parent to branch from, e.g. {@code main} on a fresh server. Like a branch
+     * it is owned by a login role of its own name (so {@link #mintCredential} works on it) and closed to
+     * {@code PUBLIC}; its labels carry {@code labels}' expiry, normally none, so no reaper deletes it.
+     *
+     * @throws DbBranchException {@code ALREADY_EXISTS} when a database of that name exists
+     */
+    public BranchInfo createRoot(String name, Labels labels) {
+        String asked = "Create root database '" + name + "'";
+        BranchName.validate(name);
+        try (Connection connection = admin.maintenance()) {
+            if (BranchCatalog.find(connection, name).isPresent()) {
+                throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a database of that name exists already",
+                        "Choose another name, or delete the old one first");
+            }
+            try (var statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + SqlText.identifier(name));
+            }
+            try {
+                BranchCatalog.writeLabels(connection, name, null, labels);
+                BranchRoles.create(connection, name);
+            } catch (SQLException | RuntimeException e) {
+                dropQuietlyAfter(e, name);
+                throw e;
+            }
+            return BranchCatalog.find(connection, name).orElseThrow();
+        } catch (SQLException e) {
+            throw AdminConnections.failure(asked, e);
         }
     }
 

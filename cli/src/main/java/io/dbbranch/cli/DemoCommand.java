@@ -1,0 +1,23 @@
+package io.dbbranch.cli;
+
+import io.dbbranch.cli.demo.DemoStory;
+import io.dbbranch.engine.local.LocalHome;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+
+/** {@code dbbranch demo}: the seed story on the embedded cluster, with nothing installed but Java. */
+@Command(name = "demo", description = {
+        "Play the story on the embedded PostgreSQL: a main database, a build's branch with a short-lived login,",
+        "an accident on main and its point-in-time recovery; then tear it all down and print each step's time.",
+        "Uses its own demo-* databases in $DBBRANCH_HOME (default ~/.dbbranch) and can be run again any time."})
+final class DemoCommand extends BaseCommand {
+    private static final Duration TEARDOWN_GRACE = Duration.ofMinutes(1);
+
+    @Override
+    protected int execute() throws Exception {
+        try (ShutdownGuard guard = new ShutdownGuard(TEARDOWN_GRACE, console()::warn)) {
+            new DemoStory(LocalHome.fromEnvironment(context().environment()), context().out(), console().progress()).play();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,58 @@
+package io.dbbranch.cli;
+
+import io.dbbranch.engine.DbBranchException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns failures into one clear line on stderr and a documented exit code: a {@link DbBranchException} prints its
+ * message (what was asked, what happened, what to do) and maps its {@code ErrorCode} through {@link ExitCodes}; a
+ * command-line mistake prints picocli's message and where to find help. {@code --verbose} adds the rest of a
+ * multi-line message and the stack trace.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    private static final String PREFIX = "dbbranch: ";
+
+    @Override
+    public int handleExecutionException(Exception failure, CommandLine commandLine, ParseResult parseResult) {
+        boolean verbose = commandLine.getCommand() instanceof BaseCommand command && command.verbose();
+        PrintWriter err = commandLine.getErr();
+        if (failure instanceof DbBranchException known) {
+            print(err, known.getMessage(), known, verbose);
+            return ExitCodes.of(known.code());
+        }
+        print(err, "unexpected error: " + failure, failure, verbose);
+        return ExitCodes.FAILED;
+    }
+
+    @Override
+    public int handleParseException(ParameterException mistake, String[] args) {
+        CommandLine commandLine = mistake.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println(PREFIX + firstLine(mistake.getMessage()) + " (see: " + commandLine.getCommandSpec().qualifiedName()
+                + " --help)");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static void print(PrintWriter err, String message, Throwable failure, boolean verbose) {
+        String text = message == null ? failure.getClass().getName() : message;
+        if (verbose) {
+            err.println(PREFIX + text);
+            failure.printStackTrace(err);
+        } else {
+            boolean more = text.contains("\n") || failure.getSuppressed().length > 0;
+            err.println(PREFIX + firstLine(text) + (more ? " (more with --verbose)" : ""));
+        }
+        err.flush();
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).strip();
+    }
+}

@@ -1,0 +1,40 @@
+package io.dbbranch.cli;
+
+import io.dbbranch.cli.options.JsonOption;
+import io.dbbranch.cli.output.BranchView;
+import io.dbbranch.cli.output.Table;
+import io.dbbranch.engine.spi.BranchProvider;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dbbranch list [--prefix p]}. */
+@Command(name = "list", description = "List the branches (on local and postgres: every database) with their owner and expiry.")
+final class ListCommand extends ProviderCommand {
+    @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "", description = "Only names starting with this.")
+    String prefix;
+
+    @Mixin
+    JsonOption json;
+
+    @Override
+    protected boolean json() {
+        return json.enabled();
+    }
+
+    @Override
+    protected int execute() {
+        try (BranchProvider provider = openProvider()) {
+            List<BranchView> branches = provider.listBranches(prefix).stream().map(BranchView::of).toList();
+            Table table = Table.of("NAME", "PARENT", "OWNER", "CREATED", "EXPIRES");
+            branches.forEach(b -> table.row(b.name(), b.parent(), b.owner(), b.createdAt(), b.expiresAt()));
+            if (branches.isEmpty() && !json()) {
+                console().note("no branches" + (prefix.isEmpty() ? "" : " starting with '" + prefix + "'"));
+                return ExitCodes.OK;
+            }
+            console().print(branches, table);
+            return ExitCodes.OK;
+        }
+    }
+}
