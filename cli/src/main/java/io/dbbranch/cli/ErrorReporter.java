@@ -2,11 +2,13 @@ package io.dbbranch.cli;
 
 import io.dbbranch.engine.DbBranchException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns failures into one clear line on stderr and a documented exit code: a {@link DbBranchException} prints its
@@ -33,10 +35,26 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     public int handleParseException(ParameterException mistake, String[] args) {
         CommandLine commandLine = mistake.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println(PREFIX + firstLine(mistake.getMessage()) + " (see: " + commandLine.getCommandSpec().qualifiedName()
+        err.println(PREFIX + describe(mistake) + " (see: " + commandLine.getCommandSpec().qualifiedName()
                 + " --help)");
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * Picocli's message, except for unknown arguments: those are not echoed, since a mistyped secret flag
+     * ({@code --postgres-password hunter2}) would otherwise put the secret in the build log.
+     */
+    private static String describe(ParameterException mistake) {
+        if (!(mistake instanceof UnmatchedArgumentException unmatched)) {
+            return firstLine(mistake.getMessage());
+        }
+        List<String> options = unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("-"))
+                .map(arg -> "'" + arg.replaceFirst("=.*", "") + "'").toList();
+        long others = unmatched.getUnmatched().size() - options.size();
+        String known = options.isEmpty() ? "" : (options.size() == 1 ? "Unknown option: " : "Unknown options: ") + String.join(", ", options);
+        String rest = others == 0 ? "" : others + " unexpected argument" + (others == 1 ? "" : "s") + " (not shown)";
+        return known.isEmpty() ? "Unexpected: " + rest : rest.isEmpty() ? known : known + " and " + rest;
     }
 
     private static void print(PrintWriter err, String message, Throwable failure, boolean verbose) {
