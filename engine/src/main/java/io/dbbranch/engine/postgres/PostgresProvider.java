@@ -90,37 +90,6 @@ public class PostgresProvider implements BranchProvider {
         }
     }
 
-    /**
-     * Creates an empty root database: a parent to branch from, e.g. {@code main} on a fresh server. Like a branch
-     * it is owned by a login role of its own name (so {@link #mintCredential} works on it) and closed to
-     * {@code PUBLIC}; its labels carry {@code labels}' expiry, normally none, so no reaper deletes it.
-     *
-     * @throws DbBranchException {@code ALREADY_EXISTS} when a database of that name exists
-     */
-    public BranchInfo createRoot(String name, Labels labels) {
-        String asked = "Create root database '" + name + "'";
-        BranchName.validate(name);
-        try (Connection connection = admin.maintenance()) {
-            if (BranchCatalog.find(connection, name).isPresent()) {
-                throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a database of that name exists already",
-                        "Choose another name, or delete the old one first");
-            }
-            try (var statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE " + SqlText.identifier(name));
-            }
-            try {
-                BranchCatalog.writeLabels(connection, name, null, labels);
-                BranchRoles.create(connection, name);
-            } catch (SQLException | RuntimeException e) {
-                dropQuietlyAfter(e, name);
-                throw e;
-            }
-            return BranchCatalog.find(connection, name).orElseThrow();
-        } catch (SQLException e) {
-            throw AdminConnections.failure(asked, e);
-        }
-    }
-
     @Override
     public ConnectionDetails awaitReady(BranchInfo branch, Duration timeout, Progress progress) {
         // CREATE DATABASE returns only once the copy is complete and connectable.
@@ -182,6 +151,37 @@ public class PostgresProvider implements BranchProvider {
             return existed;
         } catch (SQLException e) {
             throw AdminConnections.failure("Delete branch '" + branch.name() + "'", e);
+        }
+    }
+
+    /**
+     * Creates an empty root database: a parent to branch from, e.g. {@code main} on a fresh server. Like a branch
+     * it is owned by a login role of its own name (so {@link #mintCredential} works on it) and closed to
+     * {@code PUBLIC}; its labels carry {@code labels}' expiry, normally none, so no reaper deletes it.
+     *
+     * @throws DbBranchException {@code ALREADY_EXISTS} when a database of that name exists
+     */
+    public BranchInfo createRoot(String name, Labels labels) {
+        String asked = "Create root database '" + name + "'";
+        BranchName.validate(name);
+        try (Connection connection = admin.maintenance()) {
+            if (BranchCatalog.find(connection, name).isPresent()) {
+                throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a database of that name exists already",
+                        "Choose another name, or delete the old one first");
+            }
+            try (var statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + SqlText.identifier(name));
+            }
+            try {
+                BranchCatalog.writeLabels(connection, name, null, labels);
+                BranchRoles.create(connection, name);
+            } catch (SQLException | RuntimeException e) {
+                dropQuietlyAfter(e, name);
+                throw e;
+            }
+            return BranchCatalog.find(connection, name).orElseThrow();
+        } catch (SQLException e) {
+            throw AdminConnections.failure(asked, e);
         }
     }
 
