@@ -27,6 +27,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             print(err, known.getMessage(), known, verbose);
             return ExitCodes.of(known.code());
         }
+        if (failure instanceof InterruptedException) {
+            print(err, "interrupted; what was created has been torn down", failure, verbose);
+            return ExitCodes.INTERRUPTED;
+        }
         print(err, "unexpected error: " + failure, failure, verbose);
         return ExitCodes.FAILED;
     }
