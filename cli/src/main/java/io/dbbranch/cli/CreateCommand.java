@@ -1,7 +1,7 @@
 package io.dbbranch.cli;
 
 import io.dbbranch.cli.options.DurationConverter;
-import io.dbbranch.cli.options.JsonOption;
+import io.dbbranch.cli.options.ReadyTimeoutOption;
 import io.dbbranch.cli.options.PointInTimeOptions;
 import io.dbbranch.cli.output.BranchView;
 import io.dbbranch.engine.DbBranchException;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "create", description = {
         "Create a branch of a parent and wait until it accepts connections.",
         "Without --parent (local and postgres providers), create an empty root database to branch from."})
-final class CreateCommand extends ProviderCommand {
+final class CreateCommand extends DataCommand {
     static final Duration DEFAULT_TTL = Duration.ofHours(1);
 
     @Parameters(paramLabel = "NAME", description = "The new branch: lowercase letters, digits and '-', starting with a letter.")
@@ -43,17 +43,9 @@ final class CreateCommand extends ProviderCommand {
     @ArgGroup(exclusive = true)
     PointInTimeOptions from;
 
-    @Option(names = "--ready-timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10m",
-            description = "How long to wait for the branch to accept connections (default ${DEFAULT-VALUE}).")
-    Duration readyTimeout;
-
     @Mixin
-    JsonOption json;
+    ReadyTimeoutOption readyTimeout;
 
-    @Override
-    protected boolean json() {
-        return json.enabled();
-    }
 
     @Override
     protected int execute() {
@@ -68,7 +60,7 @@ final class CreateCommand extends ProviderCommand {
             BranchInfo branch = parent == null ? createRoot(provider, now) : createBranch(provider, point, now);
             ConnectionDetails connection;
             try {
-                connection = provider.awaitReady(branch, readyTimeout, console().progress());
+                connection = provider.awaitReady(branch, readyTimeout.value(), console().progress());
             } catch (RuntimeException e) {
                 throw Cleanup.deleteAfter(provider, branch, e, console());
             }

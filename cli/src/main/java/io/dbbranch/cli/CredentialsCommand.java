@@ -1,7 +1,7 @@
 package io.dbbranch.cli;
 
 import io.dbbranch.cli.options.DurationConverter;
-import io.dbbranch.cli.options.JsonOption;
+import io.dbbranch.cli.options.ReadyTimeoutOption;
 import io.dbbranch.engine.spi.BranchInfo;
 import io.dbbranch.engine.spi.BranchProvider;
 import io.dbbranch.engine.spi.ConnectionDetails;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
         "Mint a short-lived login (a JWT as password) for a branch.",
         "The token is printed only with --json or --show-secret. On local and postgres a new token replaces the",
         "branch's previous one for new logins (open sessions stay)."})
-final class CredentialsCommand extends ProviderCommand {
+final class CredentialsCommand extends DataCommand {
     @Parameters(paramLabel = "NAME", description = "The branch.")
     String name;
 
@@ -31,12 +31,9 @@ final class CredentialsCommand extends ProviderCommand {
     @Option(names = "--show-secret", description = "Print the token in the human output too.")
     boolean showSecret;
 
-    @Option(names = "--ready-timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10m",
-            description = "How long to wait for the branch to accept connections (default ${DEFAULT-VALUE}).")
-    Duration readyTimeout;
-
     @Mixin
-    JsonOption json;
+    ReadyTimeoutOption readyTimeout;
+
 
     /** The JSON form (field names are part of the CLI's contract). */
     record CredentialView(String branch, String user, String token, Instant expiresAt, String host, int port,
@@ -44,15 +41,10 @@ final class CredentialsCommand extends ProviderCommand {
     }
 
     @Override
-    protected boolean json() {
-        return json.enabled();
-    }
-
-    @Override
     protected int execute() {
         try (BranchProvider provider = openProvider()) {
             BranchInfo branch = Branches.require(provider, name, "Mint a credential for branch '" + name + "'");
-            ConnectionDetails connection = provider.awaitReady(branch, readyTimeout, console().progress());
+            ConnectionDetails connection = provider.awaitReady(branch, readyTimeout.value(), console().progress());
             Credential credential = provider.mintCredential(branch, connection, ttl);
             CredentialView view = new CredentialView(name, credential.user(), credential.password().reveal(),
                     credential.expiresAt(), connection.host(), connection.port(), connection.database(),

@@ -1,6 +1,5 @@
 package io.dbbranch.cli;
 
-import io.dbbranch.cli.options.JsonOption;
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.spi.BranchInfo;
@@ -9,13 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dbbranch delete <name>}: deletes a branch (or root database) that dbbranch made. */
 @Command(name = "delete", description = "Delete a branch and its login role. Refuses databases dbbranch did not make unless --force.")
-final class DeleteCommand extends ProviderCommand {
+final class DeleteCommand extends DataCommand {
     @Parameters(paramLabel = "NAME", description = "The branch to delete.")
     String name;
 
@@ -25,13 +23,6 @@ final class DeleteCommand extends ProviderCommand {
     @Option(names = "--force", description = "Also delete a database without dbbranch labels (one dbbranch did not make).")
     boolean force;
 
-    @Mixin
-    JsonOption json;
-
-    @Override
-    protected boolean json() {
-        return json.enabled();
-    }
 
     @Override
     protected int execute() {

@@ -1,27 +1,18 @@
 package io.dbbranch.cli;
 
-import io.dbbranch.cli.options.JsonOption;
 import io.dbbranch.cli.output.BranchView;
 import io.dbbranch.cli.output.Table;
 import io.dbbranch.engine.spi.BranchProvider;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dbbranch list [--prefix p]}. */
 @Command(name = "list", description = "List the branches (on local and postgres: every database) with their owner and expiry.")
-final class ListCommand extends ProviderCommand {
+final class ListCommand extends DataCommand {
     @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "", description = "Only names starting with this.")
     String prefix;
 
-    @Mixin
-    JsonOption json;
-
-    @Override
-    protected boolean json() {
-        return json.enabled();
-    }
 
     @Override
     protected int execute() {

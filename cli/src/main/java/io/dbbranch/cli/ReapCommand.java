@@ -1,20 +1,18 @@
 package io.dbbranch.cli;
 
-import io.dbbranch.cli.options.JsonOption;
 import io.dbbranch.cli.output.Table;
 import io.dbbranch.engine.lease.ReapReport;
 import io.dbbranch.engine.lease.Reaper;
 import io.dbbranch.engine.spi.BranchProvider;
 import java.time.Clock;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dbbranch reap [--dry-run]}: deletes this owner's expired branches. */
 @Command(name = "reap", description = {
         "Delete expired branches of this owner (see --owner). Branches without dbbranch labels are never touched.",
         "Exits with 1 when some could not be deleted."})
-final class ReapCommand extends ProviderCommand {
+final class ReapCommand extends DataCommand {
     @Option(names = "--dry-run", description = "Only list what would be deleted.")
     boolean dryRun;
 
@@ -24,13 +22,6 @@ final class ReapCommand extends ProviderCommand {
     @Option(names = "--any-owner", description = "Also delete expired branches of other owners (never live ones).")
     boolean anyOwner;
 
-    @Mixin
-    JsonOption json;
-
-    @Override
-    protected boolean json() {
-        return json.enabled();
-    }
 
     @Override
     protected int execute() {

@@ -1,6 +1,7 @@
 package io.dbbranch.cli;
 
 import io.dbbranch.cli.options.DurationConverter;
+import io.dbbranch.cli.options.ReadyTimeoutOption;
 import io.dbbranch.cli.options.KeepPolicyConverter;
 import io.dbbranch.cli.options.PointInTimeOptions;
 import io.dbbranch.engine.lease.BranchLease;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -69,9 +71,8 @@ final class RunCommand extends ProviderCommand {
     @Option(names = "--env-prefix", paramLabel = "TEXT", defaultValue = "", description = "Prefix for every variable name, e.g. ORDERS_.")
     String envPrefix;
 
-    @Option(names = "--ready-timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10m",
-            description = "How long to wait for the branch to accept logins (default ${DEFAULT-VALUE}).")
-    Duration readyTimeout;
+    @Mixin
+    ReadyTimeoutOption readyTimeout;
 
     @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The command and its arguments.")
     List<String> command;
@@ -81,7 +82,7 @@ final class RunCommand extends ProviderCommand {
         LeaseSpec spec = LeaseSpec.builder(parent).name(name).namePrefix(namePrefix).owner(settings().owner())
                 .job(job).build(build).change(change).from(PointInTimeOptions.of(from))
                 .keep(keep).keepFor(keepFor).expiryWindow(ttl).credentialTtl(tokenTtl).envPrefix(envPrefix)
-                .readyTimeout(readyTimeout).build();
+                .readyTimeout(readyTimeout.value()).build();
         try (ShutdownGuard guard = new ShutdownGuard(TEARDOWN_GRACE, console()::warn);
              BranchProvider provider = openProvider()) {
             BranchLease lease = BranchLease.open(provider, spec, console().progress());
