@@ -38,8 +38,13 @@ public final class ConnectionOptions {
     String lakebaseProject;
 
     @Option(names = "--lakebase-client-id", paramLabel = "ID",
-            description = "lakebase: service principal client id; its secret only from DBBRANCH_LAKEBASE_CLIENT_SECRET or the config file.")
+            description = "lakebase: service principal client id; its secret only from DBBRANCH_LAKEBASE_CLIENT_SECRET or the config file "
+                    + "(or instead a personal access token: DBBRANCH_LAKEBASE_TOKEN and --lakebase-user).")
     String lakebaseClientId;
+
+    @Option(names = "--lakebase-user", paramLabel = "USER",
+            description = "lakebase: Postgres user with a personal access token (DBBRANCH_LAKEBASE_TOKEN), e.g. your e-mail.")
+    String lakebaseUser;
 
     @Option(names = "--neon-project", paramLabel = "ID",
             description = "neon: project id; the API key only from DBBRANCH_NEON_API_KEY or the config file.")
@@ -63,6 +68,7 @@ public final class ConnectionOptions {
         put(flags, ConfigKey.LAKEBASE_WORKSPACE, lakebaseWorkspace);
         put(flags, ConfigKey.LAKEBASE_PROJECT, lakebaseProject);
         put(flags, ConfigKey.LAKEBASE_CLIENT_ID, lakebaseClientId);
+        put(flags, ConfigKey.LAKEBASE_USER, lakebaseUser);
         put(flags, ConfigKey.NEON_PROJECT, neonProject);
         put(flags, ConfigKey.NEON_API_URL, neonApiUrl);
         return flags;

@@ -1,6 +1,8 @@
 package io.dbbranch.cli.config;
 
 import io.dbbranch.cli.CliContext;
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.credentials.Secret;
 import io.dbbranch.engine.local.LocalHome;
 import java.net.InetAddress;
@@ -29,8 +31,8 @@ public final class Settings {
     public Settings(Map<ConfigKey, String> flags, Map<String, String> environment, ConfigFile file) {
         this.flags = new EnumMap<>(ConfigKey.class);
         flags.forEach((key, value) -> {
-            if (key.isSecret()) {
-                throw new IllegalArgumentException(key + " is a secret and cannot come from a flag");
+            if (key.flag() == null) {
+                throw new IllegalArgumentException(key + " has no flag");
             }
             if (value != null && !value.isBlank()) {
                 this.flags.put(key, value.trim());
@@ -73,6 +75,18 @@ public final class Settings {
             throw new IllegalArgumentException(key + " is not a secret: read it with value()");
         }
         return fromEnvironment(key).or(() -> file.get(key)).map(Secret::of);
+    }
+
+    /** A whole-number setting such as a port; a value that is not one is refused, naming the setting. */
+    public Optional<Integer> number(ConfigKey key) {
+        return value(key).map(text -> {
+            try {
+                return Integer.valueOf(text);
+            } catch (NumberFormatException e) {
+                throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Use " + key.environmentVariable() + "=" + text,
+                        "it is not a whole number", "Set it (" + key.places() + ") to a number such as 5432");
+            }
+        });
     }
 
     /** The provider's name, {@value #DEFAULT_PROVIDER} unless set. */

@@ -14,7 +14,7 @@ public final class Providers {
     private static final List<ProviderFactory> FACTORIES = List.of(
             new LocalProviderFactory(),
             new PostgresProviderFactory(),
-            new NotInThisBuild("lakebase"),
+            new LakebaseProviderFactory(),
             new NotInThisBuild("neon"));
 
     private Providers() {

@@ -1,0 +1,54 @@
+package io.dbbranch.cli;
+
+import io.dbbranch.engine.local.ClusterSettings;
+import io.dbbranch.testkit.lakebase.LakebaseEmulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+
+/** The provider emulators of the testkit, one of each per test JVM, started on first use. */
+final class Emulators {
+    private static LakebaseEmulator lakebase;
+
+    private Emulators() {
+    }
+
+    /** The Lakebase emulator, whose {@code main} branch holds a {@code greeting} table with one row. */
+    static synchronized LakebaseEmulator lakebase() {
+        if (lakebase == null) {
+            try {
+                LakebaseEmulator started = LakebaseEmulator.start(LakebaseEmulator.Options
+                        .in(Files.createTempDirectory("dbbranch-cli-lakebase")).withSettings(ClusterSettings.ephemeral()));
+                started.postgres().adminExecute(LakebaseEmulator.DEFAULT_BRANCH,
+                        "CREATE TABLE IF NOT EXISTS greeting (id int PRIMARY KEY, text text NOT NULL)",
+                        "INSERT INTO greeting VALUES (1, 'hello from main') ON CONFLICT DO NOTHING");
+                started.tuning().operationPolls(1).operationDuration(Duration.ofMillis(200));
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-lakebase-emulator"));
+                lakebase = started;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return lakebase;
+    }
+
+    /** The CLI settings of a service principal on the Lakebase emulator. */
+    static Map<String, String> lakebaseEnvironment() {
+        LakebaseEmulator emulator = lakebase();
+        Map<String, String> environment = Cli.base();
+        environment.put("DBBRANCH_PROVIDER", "lakebase");
+        environment.put("DBBRANCH_LAKEBASE_WORKSPACE", emulator.workspaceUrl().toString());
+        environment.put("DBBRANCH_LAKEBASE_PROJECT", emulator.project());
+        environment.put("DBBRANCH_LAKEBASE_CLIENT_ID", emulator.identities().clientId());
+        environment.put("DBBRANCH_LAKEBASE_CLIENT_SECRET", emulator.identities().clientSecret());
+        environment.put("DBBRANCH_LAKEBASE_DATABASE", "{branch}");
+        environment.put("DBBRANCH_LAKEBASE_PORT", Integer.toString(emulator.postgresPort()));
+        environment.put("DBBRANCH_LAKEBASE_SSLMODE", "disable");
+        return environment;
+    }
+}
