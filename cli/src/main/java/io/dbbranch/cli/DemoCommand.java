@@ -2,8 +2,10 @@ package io.dbbranch.cli;
 
 import io.dbbranch.cli.demo.DemoStory;
 import io.dbbranch.engine.local.LocalHome;
+import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code dbbranch demo}: the seed story on the embedded cluster, with nothing installed but Java. */
 @Command(name = "demo", description = {
@@ -13,10 +15,15 @@ import picocli.CommandLine.Command;
 final class DemoCommand extends BaseCommand {
     private static final Duration TEARDOWN_GRACE = Duration.ofMinutes(1);
 
+    @Option(names = "--migrations", paramLabel = "DIR",
+            description = "Migrate the build's branch with these Flyway scripts instead of the sample ones (examples/migrations).")
+    Path migrations;
+
     @Override
     protected int execute() throws Exception {
         try (ShutdownGuard guard = new ShutdownGuard(TEARDOWN_GRACE, console()::warn)) {
-            new DemoStory(LocalHome.fromEnvironment(context().environment()), context().out(), console().progress()).play();
+            String location = migrations == null ? DemoStory.SAMPLE_MIGRATIONS : "filesystem:" + context().resolve(migrations);
+            new DemoStory(LocalHome.fromEnvironment(context().environment()), location, context().out(), console().progress()).play();
         }
         return ExitCodes.OK;
     }

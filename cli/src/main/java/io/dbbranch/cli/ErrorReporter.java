@@ -3,6 +3,9 @@ package io.dbbranch.cli;
 import io.dbbranch.engine.DbBranchException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -18,6 +21,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
     private static final String PREFIX = "dbbranch: ";
+    private static final Pattern FLYWAY_MESSAGE = Pattern.compile("(?m)^Message\\s*:\\s*(.+)$");
+    private static final Pattern FLYWAY_SAYS = Pattern.compile("(?m)^Flyway says: (.+)$");
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine commandLine, ParseResult parseResult) {
@@ -68,9 +73,23 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             failure.printStackTrace(err);
         } else {
             boolean more = text.contains("\n") || failure.getSuppressed().length > 0;
-            err.println(PREFIX + firstLine(text) + (more ? " (more with --verbose)" : ""));
+            err.println(PREFIX + firstLine(text) + toolReason(text).map(reason -> " Flyway: " + reason).orElse("")
+                    + (more ? " (more with --verbose)" : ""));
         }
         err.flush();
+    }
+
+    /**
+     * The database's own words from a Flyway failure the engine quotes below its first line ({@code Message : ERROR:
+     * relation "x" does not exist}, or Flyway's first line): the one detail worth keeping on the error's line.
+     */
+    private static Optional<String> toolReason(String text) {
+        Matcher message = FLYWAY_MESSAGE.matcher(text);
+        if (message.find()) {
+            return Optional.of(message.group(1).strip());
+        }
+        Matcher says = FLYWAY_SAYS.matcher(text);
+        return says.find() ? Optional.of(says.group(1).strip()) : Optional.empty();
     }
 
     private static String firstLine(String text) {

@@ -1,7 +1,7 @@
 package io.dbbranch.cli;
 
 import io.dbbranch.cli.output.BranchView;
-import io.dbbranch.cli.output.Table;
+import io.dbbranch.engine.report.TextTable;
 import io.dbbranch.engine.spi.BranchProvider;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -18,8 +18,8 @@ final class ListCommand extends DataCommand {
     protected int execute() {
         try (BranchProvider provider = openProvider()) {
             List<BranchView> branches = provider.listBranches(prefix).stream().map(BranchView::of).toList();
-            Table table = Table.of("NAME", "PARENT", "OWNER", "CREATED", "EXPIRES");
-            branches.forEach(b -> table.row(b.name(), b.parent(), b.owner(), b.createdAt(), b.expiresAt()));
+            TextTable table = TextTable.withHeaders("Name", "Parent", "Owner", "Created", "Expires");
+            branches.forEach(b -> table.row(b.name(), b.parent(), b.owner(), b.createdAt(), b.expiresAt() == null ? "never" : b.expiresAt()));
             if (branches.isEmpty() && !json()) {
                 console().note("no branches" + (prefix.isEmpty() ? "" : " starting with '" + prefix + "'"));
                 return ExitCodes.OK;

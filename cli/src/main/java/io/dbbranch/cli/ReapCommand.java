@@ -1,6 +1,6 @@
 package io.dbbranch.cli;
 
-import io.dbbranch.cli.output.Table;
+import io.dbbranch.engine.report.TextTable;
 import io.dbbranch.engine.lease.ReapReport;
 import io.dbbranch.engine.lease.Reaper;
 import io.dbbranch.engine.spi.BranchProvider;
@@ -28,7 +28,7 @@ final class ReapCommand extends DataCommand {
         try (BranchProvider provider = openProvider()) {
             ReapReport report = new Reaper(provider, settings().owner(), Reaper.BuildLiveness.UNKNOWN, Clock.systemUTC())
                     .reap(prefix, dryRun, anyOwner, console().progress());
-            Table table = Table.of("BRANCH", "ACTION", "REASON");
+            TextTable table = TextTable.withHeaders("Branch", "Action", "Reason");
             report.deleted().forEach(e -> table.row(e.branch(), dryRun ? "would delete" : "deleted", e.reason()));
             report.failures().forEach(e -> table.row(e.branch(), "FAILED", e.reason()));
             report.skipped().forEach(e -> table.row(e.branch(), "kept", e.reason()));

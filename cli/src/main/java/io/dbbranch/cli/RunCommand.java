@@ -3,11 +3,17 @@ package io.dbbranch.cli;
 import io.dbbranch.cli.options.DurationConverter;
 import io.dbbranch.cli.options.ReadyTimeoutOption;
 import io.dbbranch.cli.options.KeepPolicyConverter;
+import io.dbbranch.cli.options.MigrationFlags;
 import io.dbbranch.cli.options.PointInTimeOptions;
 import io.dbbranch.engine.lease.BranchLease;
 import io.dbbranch.engine.lease.KeepPolicy;
 import io.dbbranch.engine.lease.LeaseSpec;
 import io.dbbranch.engine.lease.TeardownResult;
+import io.dbbranch.engine.migration.MigrationFailedException;
+import io.dbbranch.engine.migration.MigrationReport;
+import io.dbbranch.engine.migration.MigrationReportTable;
+import io.dbbranch.engine.migration.MigrationTarget;
+import io.dbbranch.engine.migration.Migrator;
 import io.dbbranch.engine.spi.BranchProvider;
 import java.time.Duration;
 import java.util.List;
@@ -74,8 +80,22 @@ final class RunCommand extends ProviderCommand {
     @Mixin
     ReadyTimeoutOption readyTimeout;
 
+    @Option(names = "--migrate", split = ",", paramLabel = "DIR",
+            description = "Apply the Flyway migrations of these folders to the branch before the command (as the branch's login).")
+    List<String> migrate;
+
     @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The command and its arguments.")
     List<String> command;
+
+    private void migrate(BranchLease lease) {
+        if (migrate == null || migrate.isEmpty()) {
+            return;
+        }
+        MigrationTarget target = MigrationTarget.of(lease.connection(), lease.credential()).withLabel(lease.branch().name());
+        MigrationReport report = new Migrator(target, MigrationFlags.build(migrate, context()).build()).migrate();
+        // Progress, not data: the command's own output is what stdout is for.
+        console().note(MigrationReportTable.summary(report));
+    }
 
     @Override
     protected int execute() throws Exception {
@@ -88,11 +108,19 @@ final class RunCommand extends ProviderCommand {
             BranchLease lease = BranchLease.open(provider, spec, console().progress());
             int exit;
             try {
+                migrate(lease);
                 exit = new ChildCommand(context()).run(command, lease.environment().variables());
             } catch (InterruptedException stopped) {
                 // A cancelled run deletes its branch even with --keep on-failure: nothing failed, it was stopped.
                 lease.teardown();
                 return ExitCodes.INTERRUPTED;
+            } catch (MigrationFailedException failure) {
+                if (failure.partialReport() != null) {
+                    console().text(MigrationReportTable.render(failure.partialReport()));
+                }
+                lease.bodyFailed(failure);
+                lease.teardown();
+                throw failure;
             } catch (RuntimeException | Error e) {
                 lease.bodyFailed(e);
                 lease.teardown();

@@ -1,6 +1,7 @@
 package io.dbbranch.cli;
 
 import io.dbbranch.engine.local.LocalCluster;
+import io.dbbranch.engine.testing.TestHistory;
 import io.dbbranch.engine.testing.TestPostgres;
 import io.dbbranch.engine.testing.TestProviders;
 import java.io.IOException;
@@ -39,6 +40,21 @@ final class Cli {
         Map<String, String> environment = base();
         environment.put("DBBRANCH_HOME", TestPostgres.cluster().directory().getParent().toString());
         return environment;
+    }
+
+    /**
+     * The local provider with history (WAL archive and base backups), for branches of the past: its home is the
+     * engine test-jar's {@link TestHistory} cluster.
+     */
+    static Map<String, String> archiving() {
+        Map<String, String> environment = base();
+        environment.put("DBBRANCH_HOME", TestHistory.provider().cluster().directory().getParent().toString());
+        return environment;
+    }
+
+    /** The repository's sample migrations. */
+    static Path sampleMigrations() {
+        return Path.of("..", "examples", "migrations").toAbsolutePath().normalize();
     }
 
     /** No provider settings at all, and a home of its own. */

@@ -20,7 +20,7 @@ class DeleteAndListTest {
 
         assertThat(names(Cli.run(Cli.postgres(), "list", "--prefix", prefix, "--json"))).containsExactly(prefix + "a", prefix + "b");
         CliResult table = Cli.run(Cli.postgres(), "list", "--prefix", prefix);
-        assertThat(table.out().lines().toList()).hasSize(3).first().asString().startsWith("NAME").contains("OWNER", "EXPIRES");
+        assertThat(table.out().lines().toList()).hasSize(4).first().asString().startsWith("Name").contains("Owner", "Expires");
         assertThat(table.out()).containsPattern(prefix + "a +" + parent + " +" + TestProviders.OWNER);
 
         CliResult deleted = Cli.run(Cli.postgres(), "delete", prefix + "a", "--json");

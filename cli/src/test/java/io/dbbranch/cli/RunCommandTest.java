@@ -2,6 +2,7 @@ package io.dbbranch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbbranch.engine.testing.TestPostgres;
 import io.dbbranch.engine.testing.TestProviders;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +94,40 @@ class RunCommandTest {
 
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.error()).startsWith("dbbranch: Run 'no-such-command-dbbranch': it could not be started");
+        assertThat(TestProviders.databaseExists(name)).isFalse();
+    }
+
+    @Test
+    void migrationsRunOnTheBranchBeforeTheCommand() {
+        String root = TestProviders.uniqueName("empty-root");
+        Cli.run(Cli.postgres(), "create", root);
+        String name = TestProviders.uniqueName("migrated-run");
+
+        CliResult run = Cli.run(Cli.postgres(), "run", "--parent", root, "--name", name, "--keep", "always",
+                "--migrate", Cli.sampleMigrations().toString(), "--", "sh", "-c", "echo command ran");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.err()).contains(name + ": schema version <none> → 3, 3 migrations applied");
+        assertThat(run.out()).isEqualTo("command ran\n");
+        assertThat(TestPostgres.queryLong(name, "SELECT max(version::int) FROM flyway_schema_history")).isEqualTo(3);
+        assertThat(TestPostgres.queryLong(root, "SELECT count(*) FROM pg_tables WHERE tablename = 'final_entities'")).isZero();
+        Cli.run(Cli.postgres(), "delete", name);
+    }
+
+    @Test
+    void aFailingMigrationStopsTheRunBeforeTheCommandAndTearsDown(@TempDir Path folder) throws Exception {
+        String parent = TestProviders.uniqueName("bare-root");
+        Cli.run(Cli.postgres(), "create", parent);
+        String name = TestProviders.uniqueName("bad-migration");
+        Path marker = folder.resolve("ran");
+        Files.writeString(folder.resolve("V1__broken.sql"), "ALTER TABLE no_such_table ADD COLUMN x int;");
+
+        CliResult run = Cli.run(Cli.postgres(), "run", "--parent", parent, "--name", name, "--migrate", folder.toString(), "--",
+                "touch", marker.toString());
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(13);
+        assertThat(run.error()).contains("V1__broken.sql").contains("no_such_table");
+        assertThat(marker).doesNotExist();
         assertThat(TestProviders.databaseExists(name)).isFalse();
     }
 

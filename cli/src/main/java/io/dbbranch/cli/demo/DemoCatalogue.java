@@ -23,6 +23,12 @@ final class DemoCatalogue {
                         + "CASE WHEN g % 4 = 0 THEN 'archived' ELSE 'active' END FROM generate_series(1, " + ROWS + ") g");
     }
 
+    /** Whether {@code final_entities} has that column (the migration adds {@code status}). */
+    static boolean hasColumn(Connection connection, String column) throws SQLException {
+        return queryLong(connection, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'final_entities' "
+                + "AND column_name = '" + column.replace("'", "''") + "'") > 0;
+    }
+
     static long count(Connection connection) throws SQLException {
         return queryLong(connection, "SELECT count(*) FROM final_entities");
     }

@@ -7,9 +7,21 @@ import io.dbbranch.engine.lease.BranchLease;
 import io.dbbranch.engine.lease.LeaseSpec;
 import io.dbbranch.engine.local.LocalHome;
 import io.dbbranch.engine.local.LocalProvider;
+import io.dbbranch.engine.local.pitr.LocalHistory;
+import io.dbbranch.engine.migration.MigrationOptions;
+import io.dbbranch.engine.migration.MigrationReport;
+import io.dbbranch.engine.migration.MigrationReportTable;
+import io.dbbranch.engine.migration.MigrationTarget;
+import io.dbbranch.engine.migration.Migrator;
+import io.dbbranch.engine.restore.Expectation;
+import io.dbbranch.engine.restore.PointInTimeRestore;
+import io.dbbranch.engine.restore.RestoreRequest;
+import io.dbbranch.engine.restore.RestoreResult;
+import io.dbbranch.engine.restore.Verification;
 import io.dbbranch.engine.spi.BranchInfo;
 import io.dbbranch.engine.spi.Credential;
 import io.dbbranch.engine.spi.Labels;
+import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.engine.spi.Progress;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -35,15 +47,23 @@ public final class DemoStory {
     private static final List<String> NAMES = List.of(RECOVERY, BUILD, MAIN);
     private static final Duration TOKEN_TTL = Duration.ofMinutes(10);
 
+    /** The repository's examples/migrations, packed into the CLI jar. */
+    public static final String SAMPLE_MIGRATIONS = "classpath:dbbranch/examples/migrations";
+
     private final LocalHome home;
+    private final String migrations;
     private final Progress progress;
     private final StepLog log;
     private boolean clusterWasRunning;
     private LocalProvider provider;
     private BranchLease build;
 
-    public DemoStory(LocalHome home, PrintWriter out, Progress progress) {
+    /**
+     * @param migrations the Flyway location of the build's migrations, e.g. {@link #SAMPLE_MIGRATIONS}
+     */
+    public DemoStory(LocalHome home, String migrations, PrintWriter out, Progress progress) {
         this.home = home;
+        this.migrations = migrations;
         this.progress = progress;
         this.log = new StepLog(out);
     }
@@ -94,15 +114,33 @@ public final class DemoStory {
                 build.close();
             }
         }
+        Instant[] lastGood = new Instant[1];
         log.run("An accident on " + MAIN + ": every row of final_entities is deleted", () -> {
             try (Connection main = provider.cluster().connectAdmin(MAIN)) {
-                Instant before = DemoCatalogue.serverTime(main);
+                lastGood[0] = DemoCatalogue.serverTime(main);
                 DemoCatalogue.execute(main, "DELETE FROM final_entities");
-                return MAIN + ": " + DemoCatalogue.count(main) + " rows (the last good moment was " + before + ")";
+                return MAIN + ": " + DemoCatalogue.count(main) + " rows (the last good moment was " + lastGood[0] + ")";
             }
         });
-        log.skip("Restore " + RECOVERY + " from " + MAIN + " as it was just before the deletion",
-                "this build of dbbranch has no point-in-time restore yet");
+        String restoreTitle = "Restore " + RECOVERY + " from " + MAIN + " as it was just before the deletion";
+        if (!provider.history().map(LocalHistory::isArchiving).orElse(false)) {
+            log.skip(restoreTitle, "the cluster in " + home.path() + " runs without WAL archiving (started by an older "
+                    + "dbbranch); run 'dbbranch local stop' and play the demo again");
+            return;
+        }
+        log.run(restoreTitle, () -> {
+            RestoreResult restored = new PointInTimeRestore(provider).restore(RestoreRequest
+                    .builder(MAIN, PointInTime.at(lastGood[0])).name(RECOVERY).owner(OWNER).keepFor(TOKEN_TTL)
+                    .verify(new Verification("SELECT count(*) FROM final_entities", Expectation.equalTo(DemoCatalogue.ROWS)))
+                    .readyTimeout(Duration.ofMinutes(2)).credentialTtl(TOKEN_TTL).build(), progress);
+            log.say("restored to " + restored.restorePoint() + " on its own server at " + restored.connection().hostPort()
+                    + "; verified: " + restored.verification().describe());
+            try (Connection recovery = DriverManager.getConnection(restored.connection().jdbcUrl(), restored.credential().user(),
+                    restored.credential().password().reveal());
+                 Connection main = provider.cluster().connectAdmin(MAIN)) {
+                return RECOVERY + ": " + DemoCatalogue.count(recovery) + " rows; " + MAIN + ": " + DemoCatalogue.count(main) + " rows";
+            }
+        });
     }
 
     private void playBuild() throws Exception {
@@ -116,16 +154,24 @@ public final class DemoStory {
                 return BUILD + " at " + build.connection().hostPort() + " sees " + DemoCatalogue.count(branch) + " rows";
             }
         });
-        log.skip("Migrate " + BUILD + " with the Flyway scripts of examples/migrations",
-                "this build of dbbranch has no migration support yet");
+        log.run("Migrate " + BUILD + " with the Flyway scripts of examples/migrations", () -> {
+            MigrationTarget target = MigrationTarget.of(build.connection(), build.credential()).withLabel(BUILD);
+            // The catalogue was made before Flyway first ran: baseline it at version 0, then V1 is a no-op.
+            MigrationReport report = new Migrator(target, MigrationOptions.builder().location(migrations)
+                    .baselineOnMigrate(true).baselineVersion("0").build()).migrate();
+            MigrationReportTable.render(report).lines().skip(1).forEach(log::say);
+            return MigrationReportTable.summary(report);
+        });
         log.run("Build 1 writes to its branch; " + MAIN + " is untouched", () -> {
             long branchRows;
             try (Connection branch = login(build)) {
-                DemoCatalogue.execute(branch, "DELETE FROM final_entities WHERE kind = 'archived'");
+                DemoCatalogue.execute(branch, "UPDATE final_entities SET status = 'archived' WHERE kind = 'archived'",
+                        "DELETE FROM final_entities WHERE status = 'archived'");
                 branchRows = DemoCatalogue.count(branch);
             }
             try (Connection main = provider.cluster().connectAdmin(MAIN)) {
-                return BUILD + ": " + branchRows + " rows; " + MAIN + ": " + DemoCatalogue.count(main) + " rows";
+                return BUILD + ": " + branchRows + " rows, with a status column; " + MAIN + ": " + DemoCatalogue.count(main)
+                        + " rows, " + (DemoCatalogue.hasColumn(main, "status") ? "with" : "no") + " status column";
             }
         });
         log.run("Build 1 ends: its branch is torn down", () -> {

@@ -1,6 +1,6 @@
 package io.dbbranch.cli.demo;
 
-import io.dbbranch.cli.output.Table;
+import io.dbbranch.engine.report.TextTable;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ final class StepLog {
     }
 
     void printSummary() {
-        Table table = Table.of("#", "STEP", "TIME", "RESULT");
+        TextTable table = TextTable.withHeaders("#", "Step", "Time", "Result").rightAligned("#", "Time");
         Duration total = Duration.ZERO;
         for (Entry entry : entries) {
             table.row(entry.number(), entry.title(), seconds(entry.elapsed()), entry.outcome());

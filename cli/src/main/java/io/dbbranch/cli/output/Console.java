@@ -1,5 +1,7 @@
 package io.dbbranch.cli.output;
 
+import io.dbbranch.engine.report.ReportJson;
+import io.dbbranch.engine.report.TextTable;
 import io.dbbranch.engine.spi.Progress;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -50,11 +52,20 @@ public final class Console {
     }
 
     /** Prints {@code value} as JSON in JSON mode, else the table. */
-    public void print(Object value, Table table) {
+    public void print(Object value, TextTable table) {
         if (json) {
             json(value);
         } else {
             text(table.render());
+        }
+    }
+
+    /** Prints {@code value} as JSON in JSON mode, else {@code text} (a rendered report). */
+    public void print(Object value, String text) {
+        if (json) {
+            json(value);
+        } else {
+            text(text.endsWith("\n") ? text : text + "\n");
         }
     }
 
@@ -72,7 +83,7 @@ public final class Console {
     }
 
     public void json(Object value) {
-        out.println(Json.write(value));
+        out.println(ReportJson.write(value));
         out.flush();
     }
 

@@ -3,9 +3,9 @@ package io.dbbranch.cli.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dbbranch.engine.spi.PointInTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
 
@@ -24,14 +24,16 @@ class ConvertersTest {
     }
 
     @Test
-    void timestampsWithAZoneOrAsPsqlPrintsThemOrInTheLocalZone() {
-        TimestampConverter converter = new TimestampConverter(ZoneId.of("Europe/Paris"));
+    void momentsAreTimestampsWithAnOffsetOrRelativeTimes() {
+        MomentConverter converter = new MomentConverter();
 
-        assertThat(converter.convert("2025-05-01T12:00:00Z")).isEqualTo(Instant.parse("2025-05-01T12:00:00Z"));
-        assertThat(converter.convert("2025-05-01T14:00:00+02:00")).isEqualTo(Instant.parse("2025-05-01T12:00:00Z"));
-        assertThat(converter.convert("2025-05-01 14:00:00.123456+02")).isEqualTo(Instant.parse("2025-05-01T12:00:00.123456Z"));
-        assertThat(converter.convert("2025-05-01T14:00:00")).as("local time in Paris").isEqualTo(Instant.parse("2025-05-01T12:00:00Z"));
-        assertThatThrownBy(() -> converter.convert("yesterday")).isInstanceOf(TypeConversionException.class)
-                .hasMessageStartingWith("'yesterday' is not a timestamp");
+        assertThat(converter.convert("2025-05-01T14:00:00+02:00")).isEqualTo(PointInTime.at(Instant.parse("2025-05-01T12:00:00Z")));
+        assertThat(converter.convert("2025-05-01 14:00:00.25+02")).isEqualTo(PointInTime.at(Instant.parse("2025-05-01T12:00:00.25Z")));
+        assertThat(((PointInTime.AtTime) converter.convert("10 minutes ago")).time())
+                .isBetween(Instant.now().minusSeconds(610), Instant.now().minusSeconds(590));
+        assertThatThrownBy(() -> converter.convert("2025-05-01T14:00:00")).isInstanceOf(TypeConversionException.class)
+                .hasMessage("'2025-05-01T14:00:00': the timestamp has no offset, so it could be any time zone. "
+                        + "Add one: Z for UTC (2025-05-01T14:00:00Z) or the local offset such as +02:00");
+        assertThatThrownBy(() -> converter.convert("0/16B3748")).hasMessage("'0/16B3748' is an LSN: give it with --lsn");
     }
 }
