@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * @param apiUrl        the API base, default {@value #DEFAULT_API_URL}
  * @param projectId     the project, e.g. {@code shiny-wind-028834}
  * @param apiKey        a Neon API key (personal, organization or project-scoped), sent as a bearer token
- * @param databaseName  the database to connect to in every branch, default {@code neondb}
+ * @param databaseName  the database to connect to in every branch, default {@code neondb}; {@code {branch}} in it
+ *                      stands for the branch id (for emulators, which keep every branch as a database of one server)
  * @param rolePrefix    the first part of the role made for each lease ({@code <prefix><branch name>}, at most 63
  *                      bytes), default {@code dbbranch_}
  * @param owner         who we are, recorded in the branches' annotations (controller URL, or {@code cli@host})
@@ -108,6 +109,11 @@ public record NeonConfig(URI apiUrl, String projectId, Secret apiKey, String dat
     public NeonConfig withHttp(HttpSettings value) {
         return new NeonConfig(apiUrl, projectId, apiKey, databaseName, rolePrefix, owner, port, sslMode,
                 rotatePasswordOnRefresh, pollInterval, value);
+    }
+
+    /** The database to connect to in the branch {@code branchId}. */
+    String databaseFor(String branchId) {
+        return databaseName.replace("{branch}", branchId);
     }
 
     /** The role made for leases of {@code branchName}: the prefix and the name, cut to PostgreSQL's 63 bytes. */

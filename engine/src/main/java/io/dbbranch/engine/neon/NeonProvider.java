@@ -99,7 +99,7 @@ public final class NeonProvider implements BranchProvider {
         NeonEndpoint endpoint = waiter.until(asked, "a read-write endpoint of " + branch.id() + " to become active",
                 deadline, progress, () -> readWriteEndpoint(branch.id(), asked));
         Map<String, String> extras = endpoint.pooledHost().map(host -> Map.of("PGHOST_POOLED", host)).orElse(Map.of());
-        return new ConnectionDetails(endpoint.host(), config.port(), config.databaseName(), config.sslMode(), extras);
+        return new ConnectionDetails(endpoint.host(), config.port(), config.databaseFor(branch.id()), config.sslMode(), extras);
     }
 
     private Optional<NeonEndpoint> readWriteEndpoint(String branchId, String asked) {
