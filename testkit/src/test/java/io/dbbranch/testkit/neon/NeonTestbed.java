@@ -30,8 +30,14 @@ final class NeonTestbed implements AutoCloseable {
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     NeonTestbed() {
+        this(null);
+    }
+
+    /** @param endpointDomain endpoints named {@code <id>.<domain>} (not resolvable), or null for 127.0.0.1 */
+    NeonTestbed(String endpointDomain) {
         String project = "test-" + ProcessHandle.current().pid() + "-" + PROJECTS.incrementAndGet();
-        emulator = NeonEmulator.start(NeonEmulator.Options.sharing(TestPostgres.cluster(), project));
+        emulator = NeonEmulator.start(NeonEmulator.Options.sharing(TestPostgres.cluster(), project)
+                .withEndpointDomain(endpointDomain));
         emulator.logTo(new PrintStream(log, true, StandardCharsets.UTF_8));
         emulator.tuning().operationDuration(Duration.ofSeconds(2));
         try {
