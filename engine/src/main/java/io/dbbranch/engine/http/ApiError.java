@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The error a server put in a failed response body: Databricks' {@code {"error_code", "message"}} or Neon's
- * {@code {"code", "message"}}; when the body is neither, its first characters as the message.
+ * {@code {"code", "message"}} or OAuth's {@code {"error", "error_description"}}; when the body is none of
+ * them, its first characters as the message.
  *
  * @param code    the API's error code ({@code NOT_FOUND}, {@code ALREADY_EXISTS}, …), {@code null} when absent
  * @param message the server's explanation, {@code null} when absent
@@ -21,8 +22,9 @@ public record ApiError(String code, String message) {
         try {
             JsonNode node = ApiJson.mapper().readTree(text);
             if (node != null && node.isObject()) {
-                String code = textOf(node, "error_code", "code");
-                String message = textOf(node, "message", "error");
+                // Databricks {error_code, message}; Neon {code, message}; OAuth {error, error_description}.
+                String code = textOf(node, "error_code", "code", "error");
+                String message = textOf(node, "message", "error_description");
                 if (code != null || message != null) {
                     return new ApiError(code, shorten(message));
                 }

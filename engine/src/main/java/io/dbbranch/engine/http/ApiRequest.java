@@ -2,6 +2,7 @@ package io.dbbranch.engine.http;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,8 +27,8 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
-        query = query == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query));
-        form = form == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(form));
+        query = query == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(query));
+        form = form == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(form));
         description = description == null ? method + " " + path : description;
     }
 

@@ -43,7 +43,10 @@ import org.apache.hc.core5.util.Timeout;
  *   <li>a 401 is retried once when the {@link Authenticator} could drop a cached token.</li>
  * </ul>
  * Logs (at DEBUG, {@code System.Logger} "io.dbbranch.engine.http.RestClient") carry method, path, status and
- * attempt only: never headers, bodies or tokens.
+ * attempt only: never headers, bodies or tokens. (HttpClient's own {@code org.apache.hc.client5.http.headers} and
+ * {@code …wire} loggers do print headers at DEBUG: leave them off wherever real tokens are used.)
+ *
+ * <p>Make one client per provider configuration and share it: it holds the connection pool. Thread-safe.
  */
 public final class RestClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RestClient.class.getName());
@@ -104,14 +107,12 @@ public final class RestClient implements AutoCloseable {
         Instant start = clock.instant();
         boolean reauthenticated = false;
         for (int attempt = 1; ; attempt++) {
-            Optional<Duration> retryAfter = Optional.empty();
             try {
                 RawResponse response = execute(request);
+                LOG.log(System.Logger.Level.DEBUG, "{0} -> {1} (attempt {2})", request, response.status(), attempt);
                 if (response.status() >= 200 && response.status() < 300) {
-                    LOG.log(System.Logger.Level.DEBUG, "{0} -> {1} (attempt {2})", request, response.status(), attempt);
                     return new ApiResponse(response.status(), response.body());
                 }
-                LOG.log(System.Logger.Level.DEBUG, "{0} -> {1} (attempt {2})", request, response.status(), attempt);
                 if (response.status() == 401 && request.auth() != null && !reauthenticated && request.auth().invalidate()) {
                     reauthenticated = true;
                     continue;
@@ -119,17 +120,20 @@ public final class RestClient implements AutoCloseable {
                 if (!settings.retry().retriesStatus(response.status())) {
                     throw ApiFailures.ofStatus(request, response.status(), ApiError.parse(response.body()), attempt);
                 }
-                retryAfter = RetryAfter.parse(response.retryAfter(), clock.instant());
+                Optional<Duration> retryAfter = RetryAfter.parse(response.retryAfter(), clock.instant());
                 Optional<Duration> wait = nextWait(attempt, start, retryAfter);
                 if (wait.isEmpty()) {
                     throw ApiFailures.ofStatus(request, response.status(), ApiError.parse(response.body()), attempt);
                 }
                 pause(request, wait.get(), attempt, "HTTP " + response.status());
             } catch (IOException failure) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new DbBranchException(ErrorCode.INTERRUPTED, request.description() + ": interrupted", failure);
+                }
                 boolean mayHaveArrived = mayHaveArrived(failure);
                 boolean retriable = !(failure instanceof UnknownHostException || failure instanceof SSLException)
                         && (!mayHaveArrived || request.idempotent());
-                Optional<Duration> wait = retriable ? nextWait(attempt, start, retryAfter) : Optional.empty();
+                Optional<Duration> wait = retriable ? nextWait(attempt, start, Optional.empty()) : Optional.empty();
                 if (wait.isEmpty()) {
                     throw ApiFailures.ofTransport(request, failure, mayHaveArrived, attempt);
                 }

@@ -12,28 +12,31 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A loopback HTTP server that plays a script of answers, one per request, and records what it received. */
-final class StubServer implements AutoCloseable {
+/**
+ * A loopback HTTP server that plays a script of answers, one per request, and records what it received.
+ * Shared by the tests of the HTTP layer and of the REST providers.
+ */
+public final class StubServer implements AutoCloseable {
     /** One scripted answer; {@code status} 0 drops the connection without answering. */
-    record Answer(int status, String retryAfter, String body) {
-        static Answer ok(String body) {
+    public record Answer(int status, String retryAfter, String body) {
+        public static Answer ok(String body) {
             return new Answer(200, null, body);
         }
 
-        static Answer status(int status, String body) {
+        public static Answer status(int status, String body) {
             return new Answer(status, null, body);
         }
 
-        static Answer retryAfter(int status, String header) {
+        public static Answer retryAfter(int status, String header) {
             return new Answer(status, header, "{\"error_code\":\"TOO_MANY\",\"message\":\"slow down\"}");
         }
 
-        static Answer dropConnection() {
+        public static Answer dropConnection() {
             return new Answer(0, null, null);
         }
     }
 
-    record Received(String method, String path, String authorization, String body) {
+    public record Received(String method, String path, String authorization, String body) {
     }
 
     private final HttpServer server;
@@ -41,27 +44,27 @@ final class StubServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Answer fallback = Answer.ok("{}");
 
-    StubServer() throws IOException {
+    public StubServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    StubServer then(Answer... answers) {
+    public StubServer then(Answer... answers) {
         script.addAll(List.of(answers));
         return this;
     }
 
-    StubServer always(Answer answer) {
+    public StubServer always(Answer answer) {
         fallback = answer;
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 

@@ -1,6 +1,7 @@
 package io.dbbranch.testkit.lakebase;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dbbranch.testkit.emulator.ApiFailure;
 import io.dbbranch.testkit.emulator.EmulatorServer;
@@ -10,6 +11,7 @@ import io.dbbranch.testkit.emulator.Request;
 import io.dbbranch.testkit.emulator.Route;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -81,7 +83,8 @@ final class BranchRoutes {
                 ? sourceBranch(project, spec.get("source_branch").asText()) : store.defaultBranch();
         EmulatedBranch branch = store.create(id, source, expires, tuning.endpointPolls());
         String failure = request.hasFault(Fault.Kind.OPERATION_ERROR) ? "Branch creation failed (injected fault)" : null;
-        return Reply.ok(operations.start(LakebaseJson.branchName(project, id), tuning.operationPolls(), () -> {
+        return Reply.ok(operations.start(LakebaseJson.branchName(project, id), tuning.operationPolls(),
+                tuning.operationDuration(), () -> {
             store.markReady(branch);
             return LakebaseJson.branch(project, branch);
         }, failure));
@@ -89,7 +92,9 @@ final class BranchRoutes {
 
     private Reply list(Request request) {
         String project = project(request);
-        int pageSize = request.queryParam("page_size").map(BranchRoutes::pageSize).orElse(MAX_PAGE_SIZE);
+        operations.settle();
+        int pageSize = Math.min(tuning.maxPageSize(),
+                request.queryParam("page_size").map(BranchRoutes::pageSize).orElse(MAX_PAGE_SIZE));
         int offset = request.queryParam("page_token").filter(t -> !t.isEmpty()).map(BranchRoutes::offset).orElse(0);
         List<EmulatedBranch> all = store.all();
         int end = Math.min(all.size(), offset + pageSize);
@@ -115,7 +120,7 @@ final class BranchRoutes {
         }
         String project = project(request);
         return Reply.ok(operations.start(LakebaseJson.branchName(project, branch.id), 0,
-                () -> LakebaseJson.branch(project, branch), null));
+                Duration.ZERO, () -> LakebaseJson.branch(project, branch), null));
     }
 
     private Reply delete(Request request) throws Exception {
@@ -126,7 +131,7 @@ final class BranchRoutes {
         }
         store.delete(branch);
         return Reply.ok(operations.start(LakebaseJson.branchName(project(request), branch.id), 0,
-                () -> (ObjectNode) com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                Duration.ZERO, () -> JsonNodeFactory.instance.objectNode()
                         .put("@type", "type.googleapis.com/google.protobuf.Empty"), null));
     }
 
@@ -160,6 +165,7 @@ final class BranchRoutes {
 
     private EmulatedBranch branch(Request request) {
         project(request);
+        operations.settle();
         return store.get(request.pathParam("branch"));
     }
 

@@ -81,16 +81,25 @@ final class BranchStore {
             branches.put(id, new EmulatedBranch(id, uid(), clock.instant(), source.id, false, expires, "INIT", endpointPolls));
         }
         EmulatedBranch branch = get(id);
+        boolean copied = false;
         try {
             if (postgres.databaseExists(id)) {
                 throw new ApiFailure(409, "ALREADY_EXISTS", "a database named '" + id + "' exists on the emulator's server");
             }
             SourceCopy.copy(postgres, source.id, id);
+            copied = true;
             persist(branch);
             return branch;
         } catch (SQLException | RuntimeException e) {
             synchronized (this) {
                 branches.remove(id);
+            }
+            if (copied) {
+                try {
+                    postgres.dropDatabase(id);
+                } catch (SQLException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
             }
             throw e;
         }

@@ -112,7 +112,7 @@ public final class LakebaseEmulator implements AutoCloseable {
             AuthRoutes auth = new AuthRoutes(options.identities(), signer, store, postgres, tuning, clock);
             this.server = new EmulatorServer(options.port(), ErrorStyle.DATABRICKS, auth::authenticate);
             auth.register(server, server.uri().toString());
-            new BranchRoutes(store, new OperationStore(), tuning, clock, "127.0.0.1").register(server);
+            new BranchRoutes(store, new OperationStore(clock), tuning, clock, "127.0.0.1").register(server);
             server.start();
         } catch (IOException | SQLException | RuntimeException e) {
             postgres.close();

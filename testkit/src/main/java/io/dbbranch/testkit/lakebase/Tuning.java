@@ -8,10 +8,12 @@ import java.time.Duration;
  */
 public final class Tuning {
     private volatile int operationPolls = 2;
+    private volatile Duration operationDuration = Duration.ofSeconds(3);
     private volatile int endpointPolls;
     private volatile Duration minCredentialTtl = Duration.ofSeconds(300);
     private volatile Duration maxCredentialTtl = Duration.ofSeconds(3600);
     private volatile Duration accessTokenTtl = Duration.ofSeconds(3600);
+    private volatile int maxPageSize = 100;
 
     /** How many polls of a create operation it takes to finish (0: finished in the create's answer). Default 2. */
     public int operationPolls() {
@@ -20,6 +22,16 @@ public final class Tuning {
 
     public Tuning operationPolls(int polls) {
         this.operationPolls = polls;
+        return this;
+    }
+
+    /** How long a create operation takes at most, polled or not. Default 3 s. */
+    public Duration operationDuration() {
+        return operationDuration;
+    }
+
+    public Tuning operationDuration(Duration duration) {
+        this.operationDuration = duration;
         return this;
     }
 
@@ -60,6 +72,16 @@ public final class Tuning {
 
     public Tuning accessTokenTtl(Duration ttl) {
         this.accessTokenTtl = ttl;
+        return this;
+    }
+
+    /** The most branches one list page holds, whatever the client asks: 100. Lower it to exercise paging. */
+    public int maxPageSize() {
+        return maxPageSize;
+    }
+
+    public Tuning maxPageSize(int size) {
+        this.maxPageSize = size;
         return this;
     }
 }
