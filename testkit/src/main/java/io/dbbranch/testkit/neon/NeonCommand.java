@@ -1,9 +1,9 @@
 package io.dbbranch.testkit.neon;
 
+import io.dbbranch.testkit.emulator.CommandLines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar dbbranch-testkit.jar neon [options]}: runs a {@link NeonEmulator} until interrupted and prints
@@ -51,12 +51,12 @@ public final class NeonCommand {
                     case "--quiet" -> quiet = true;
                     case "--no-password-storage" -> passwordStorage = false;
                     case "--no-locking" -> locking = false;
-                    case "--port" -> port = Integer.parseInt(value(arguments, ++i, option));
-                    case "--home" -> home = Path.of(value(arguments, ++i, option));
-                    case "--project" -> project = value(arguments, ++i, option);
-                    case "--api-key" -> apiKey = value(arguments, ++i, option);
-                    case "--operation-polls" -> operationPolls = Integer.parseInt(value(arguments, ++i, option));
-                    case "--fault" -> faults.add(value(arguments, ++i, option));
+                    case "--port" -> port = Integer.parseInt(CommandLines.value(arguments, ++i, option));
+                    case "--home" -> home = Path.of(CommandLines.value(arguments, ++i, option));
+                    case "--project" -> project = CommandLines.value(arguments, ++i, option);
+                    case "--api-key" -> apiKey = CommandLines.value(arguments, ++i, option);
+                    case "--operation-polls" -> operationPolls = Integer.parseInt(CommandLines.value(arguments, ++i, option));
+                    case "--fault" -> faults.add(CommandLines.value(arguments, ++i, option));
                     default -> throw new IllegalArgumentException("unknown option '" + option + "'");
                 }
             }
@@ -74,14 +74,7 @@ public final class NeonCommand {
         if (!quiet) {
             emulator.logTo(System.out);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "neon-emulator-stop"));
-        System.out.println(banner(emulator, home));
-        stopped.await();
-        return 0;
+        return CommandLines.serveUntilStopped(emulator, "neon-emulator", banner(emulator, home));
     }
 
     static String banner(NeonEmulator emulator, Path home) {
@@ -96,12 +89,5 @@ public final class NeonCommand {
                 This is a demo key of a local emulator: never use a real one here. Ctrl+C stops it.
                 """.formatted(emulator.apiUrl(), emulator.project(), NeonEmulator.DEFAULT_BRANCH, emulator.apiKey(),
                 emulator.postgresPort(), home.toAbsolutePath());
-    }
-
-    private static String value(String[] arguments, int index, String option) {
-        if (index >= arguments.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return arguments[index];
     }
 }
