@@ -16,25 +16,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import org.assertj.core.api.AbstractThrowableAssert;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Mistakes in the configuration or the request give a message that says what to fix, and leave nothing behind. */
 class NeonBadInputTest {
-    private static NeonTestbed testbed;
+    @RegisterExtension
+    static final NeonTestbed testbed = new NeonTestbed();
     private final Instant inAnHour = Instant.now().plus(Duration.ofHours(1));
-
-    @BeforeAll
-    static void start() {
-        testbed = new NeonTestbed();
-    }
-
-    @AfterAll
-    static void stop() {
-        testbed.close();
-    }
 
     @AfterEach
     void nothingIsLeftBehind() {

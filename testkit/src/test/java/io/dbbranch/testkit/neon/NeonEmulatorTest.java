@@ -16,25 +16,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The emulator on its own, spoken to as a client of the Neon API would, without the provider. */
 class NeonEmulatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static NeonTestbed testbed;
+    @RegisterExtension
+    static final NeonTestbed testbed = new NeonTestbed();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() {
-        testbed = new NeonTestbed();
+    static void pollOnce() {
         testbed.emulator.tuning().operationPolls(1);
-    }
-
-    @AfterAll
-    static void stop() {
-        testbed.close();
     }
 
     @Test

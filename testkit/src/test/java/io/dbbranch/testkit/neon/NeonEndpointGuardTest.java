@@ -12,10 +12,9 @@ import io.dbbranch.engine.spi.Progress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,17 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * build's migrations ran on main.
  */
 class NeonEndpointGuardTest {
-    private static NeonTestbed testbed;
-
-    @BeforeAll
-    static void start() {
-        testbed = new NeonTestbed();
-    }
-
-    @AfterAll
-    static void stop() {
-        testbed.close();
-    }
+    @RegisterExtension
+    static final NeonTestbed testbed = new NeonTestbed();
 
     @AfterEach
     void onlyMainIsLeftUntouched() {

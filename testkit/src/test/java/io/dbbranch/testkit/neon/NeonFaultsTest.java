@@ -16,28 +16,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every fault the emulator can play ends either in one working branch or in a clear error, never in a leak. */
 class NeonFaultsTest {
-    private static NeonTestbed testbed;
+    @RegisterExtension
+    static final NeonTestbed testbed = new NeonTestbed();
 
     @TempDir
     Path secrets;
-
-    @BeforeAll
-    static void start() {
-        testbed = new NeonTestbed();
-    }
-
-    @AfterAll
-    static void stop() {
-        testbed.close();
-    }
 
     @AfterEach
     void nothingIsLeftBehind() {

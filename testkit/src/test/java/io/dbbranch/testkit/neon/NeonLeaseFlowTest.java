@@ -15,23 +15,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class NeonLeaseFlowTest {
-    private static NeonTestbed testbed;
-
-    @BeforeAll
-    static void start() {
-        testbed = new NeonTestbed();
-    }
-
-    @AfterAll
-    static void stop() {
-        testbed.close();
-    }
+    @RegisterExtension
+    static final NeonTestbed testbed = new NeonTestbed();
 
     @Test
     void aLeaseCreatesABranchLogsInAsItsOwnRoleAndTeardownDeletesBranchAndRole(@TempDir Path secrets) throws Exception {

@@ -11,22 +11,12 @@ import io.dbbranch.engine.spi.Progress;
 import io.dbbranch.engine.testing.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NeonRestoreTest {
-    private static NeonTestbed testbed;
-
-    @BeforeAll
-    static void start() {
-        testbed = new NeonTestbed();
-    }
-
-    @AfterAll
-    static void stop() {
-        testbed.close();
-    }
+    @RegisterExtension
+    static final NeonTestbed testbed = new NeonTestbed();
 
     @Test
     void aBranchRestoredToAnotherKeepsItsPreviousStateUnderTheGivenName() {

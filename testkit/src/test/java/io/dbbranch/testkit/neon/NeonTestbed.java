@@ -16,13 +16,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A Neon emulator on the test JVM's shared PostgreSQL server (its own project, so tests do not see each other's
+ * A JUnit extension (register it as a static {@code @RegisterExtension} field; it stops after the class): a Neon
+ * emulator on the test JVM's shared PostgreSQL server (its own project, so tests do not see each other's
  * branches), whose {@code main} holds a table of 10 rows, and providers configured for it with quick polls and
  * retries. Records the emulator's request log, so tests can count what reached it.
  */
-final class NeonTestbed implements AutoCloseable {
+final class NeonTestbed implements AutoCloseable, AfterAllCallback {
     static final String OWNER = "test@dbbranch";
     private static final AtomicInteger PROJECTS = new AtomicInteger();
 
@@ -99,6 +102,11 @@ final class NeonTestbed implements AutoCloseable {
 
     String requestLog() {
         return log.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
