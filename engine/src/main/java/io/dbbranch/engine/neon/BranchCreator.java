@@ -52,7 +52,7 @@ final class BranchCreator {
                 + (request.from().isHistorical() ? " at " + request.from() : "") + " in project " + api.projectId();
         BranchName.validate(request.name());
         Instant expiresAt = checkedExpiry(request.expiresAt(), asked);
-        NeonBranch parent = finder.parent(request.parent(), asked);
+        NeonBranch parent = finder.resolve(request.parent(), asked);
         Map<String, String> annotation = NeonBranches.annotation(request.labels(), request.parent());
         CreateBranch body = new CreateBranch(spec(request, parent.id(), expiresAt), List.of(EndpointSpec.READ_WRITE),
                 annotation);

@@ -69,8 +69,8 @@ final class BranchFinder {
         return matches.stream().findFirst();
     }
 
-    /** The parent to branch from, by name or by {@code br-…} id. */
-    NeonBranch parent(String nameOrId, String asked) {
+    /** A branch named by the user: by name, or by its {@code br-…} id. */
+    NeonBranch resolve(String nameOrId, String asked) {
         if (BRANCH_ID.matcher(nameOrId).matches()) {
             Optional<NeonBranch> byId = api.getBranch(nameOrId).map(NeonBodies.BranchWithAnnotation::branch);
             if (byId.isPresent()) {

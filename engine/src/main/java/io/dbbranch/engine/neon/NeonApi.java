@@ -194,7 +194,10 @@ final class NeonApi implements AutoCloseable {
 
     private static boolean isProjectMissing(ApiException e) {
         String message = e.error().message();
-        return e.isStatus(404) && message != null && message.toLowerCase(java.util.Locale.ROOT).contains("project");
+        String lower = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        // Neon says "project not found"; a missing branch, role or operation is a 404 too, and means something else.
+        return e.isStatus(404) && lower.contains("project") && !lower.contains("branch") && !lower.contains("role")
+                && !lower.contains("operation");
     }
 
     private static String firstPart(ApiException e) {

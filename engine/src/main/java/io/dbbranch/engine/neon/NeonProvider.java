@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * that fails half-way deletes what it made before it throws.
  */
 public final class NeonProvider implements BranchProvider {
+    /** Replace-mode restore stays off until the SPI has a hook for it; {@link #restore} offers it meanwhile. */
     private static final Capabilities CAPABILITIES = new Capabilities(true, true, false, BranchName.MAX_LENGTH,
             Duration.ofSeconds(2), Duration.ofDays(1), BranchCreator.MAX_EXPIRY);
 
@@ -163,8 +164,8 @@ public final class NeonProvider implements BranchProvider {
                               Progress progress) {
         String asked = "Restore Neon branch '" + target + "' to '" + source + "' at " + at
                 + (preserveUnderName == null ? "" : ", keeping its current state as '" + preserveUnderName + "'");
-        NeonBranch targetBranch = finder.parent(target, asked);
-        NeonBranch sourceBranch = finder.parent(source, asked);
+        NeonBranch targetBranch = finder.resolve(target, asked);
+        NeonBranch sourceBranch = finder.resolve(source, asked);
         if (preserveUnderName != null) {
             BranchName.validate(preserveUnderName);
         } else if (targetBranch.id().equals(sourceBranch.id())) {

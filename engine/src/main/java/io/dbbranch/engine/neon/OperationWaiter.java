@@ -37,15 +37,15 @@ final class OperationWaiter {
     void awaitOperations(List<NeonOperation> operations, String asked, long deadline, Progress progress) {
         for (NeonOperation started : operations) {
             NeonOperation operation = started;
-            while (!operation.succeeded()) {
+            for (int polls = 0; !operation.succeeded(); polls++) {
                 if (operation.failed()) {
                     throw DbBranchException.of(ErrorCode.PROVIDER_ERROR, asked, "Neon operation " + operation
                             + " failed: " + (operation.error() == null ? "no reason given" : operation.error()),
                             "Check the project's operations in the Neon console; try again later");
                 }
-                pause(asked, "operation " + operation, deadline, progress);
-                String id = operation.id();
-                operation = api.operation(id);
+                pause(asked, "operation " + operation.action() + " " + operation.id(), deadline, polls == 0 ? progress
+                        : Progress.SILENT);
+                operation = api.operation(operation.id());
             }
         }
     }
@@ -56,15 +56,16 @@ final class OperationWaiter {
      * @param waitingFor what is awaited, in words ("endpoint ep-x to become active")
      */
     <T> T until(String asked, String waitingFor, long deadline, Progress progress, Supplier<Optional<T>> check) {
-        while (true) {
+        for (int polls = 0; ; polls++) {
             Optional<T> value = check.get();
             if (value.isPresent()) {
                 return value.get();
             }
-            pause(asked, waitingFor, deadline, progress);
+            pause(asked, waitingFor, deadline, polls == 0 ? progress : Progress.SILENT);
         }
     }
 
+    /** Waits one interval, telling {@code progress} what for (callers pass it on the first pause only). */
     private void pause(String asked, String waitingFor, long deadline, Progress progress) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {

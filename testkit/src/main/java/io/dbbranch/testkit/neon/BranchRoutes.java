@@ -189,7 +189,7 @@ final class BranchRoutes {
         if (!value.isObject() || value.size() > MAX_ANNOTATIONS) {
             throw NeonErrors.invalid("annotation_value must be an object of at most " + MAX_ANNOTATIONS + " strings");
         }
-        value.fields().forEachRemaining(field -> {
+        value.properties().forEach(field -> {
             if (!field.getValue().isTextual()) {
                 throw NeonErrors.invalid("annotation value '" + field.getKey() + "' must be a string");
             }

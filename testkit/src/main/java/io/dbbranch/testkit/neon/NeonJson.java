@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.Map;
 
 /** The emulator's JSON, shaped as in the Neon v2 OpenAPI spec (only the fields a client is likely to read). */
 final class NeonJson {
@@ -85,12 +84,6 @@ final class NeonJson {
         for (ObjectNode operation : operations) {
             list.add(operation);
         }
-        return node;
-    }
-
-    static ObjectNode object(Map<String, ? extends com.fasterxml.jackson.databind.JsonNode> fields) {
-        ObjectNode node = NODES.objectNode();
-        fields.forEach(node::set);
         return node;
     }
 }

@@ -271,7 +271,7 @@ final class ProjectStore {
                         meta.path("endpoint_id").asText(null),
                         expires == null ? null : Instant.parse(expires), "ready");
                 branch.endpointStarted = true;
-                meta.path("annotation").fields().forEachRemaining(e -> branch.annotation.put(e.getKey(), e.getValue().asText()));
+                meta.path("annotation").properties().forEach(e -> branch.annotation.put(e.getKey(), e.getValue().asText()));
                 // Passwords are not kept across restarts: reveal_password cannot tell them any more.
                 meta.path("roles").forEach(role -> branch.roles.put(role.asText(), null));
                 branches.put(branch.id, branch);
