@@ -112,12 +112,14 @@ class BadInputTest {
     }
 
     @Test
-    void aProviderNotInThisBuildSaysSo(@TempDir Path folder) throws Exception {
-        Path config = Files.writeString(folder.resolve("config.properties"), "provider=neon\n");
+    void theConfigFileChoosesTheProviderAndItsMissingSecretIsNamed(@TempDir Path folder) throws Exception {
+        Path config = Files.writeString(folder.resolve("config.properties"), "provider=neon\nneon.project=shiny-wind-1\n");
 
         CliResult result = Cli.run(Cli.base(), "list", "--config", config.toString());
 
-        assertThat(result.exit()).isEqualTo(15);
-        assertThat(result.error()).contains("Use provider 'neon'");
+        assertThat(result.exit()).isEqualTo(3);
+        assertThat(result.error()).isEqualTo("dbbranch: Connect to the neon provider: DBBRANCH_NEON_API_KEY is not set. "
+                + "Set DBBRANCH_NEON_API_KEY: DBBRANCH_NEON_API_KEY or neon.apiKey in the config file (secrets are never read "
+                + "from flags); config file in use: " + config);
     }
 }

@@ -24,7 +24,10 @@ public enum ConfigKey {
     LAKEBASE_SSLMODE(Kind.ADVANCED, "DBBRANCH_LAKEBASE_SSLMODE", "lakebase.sslMode"),
     NEON_PROJECT("--neon-project", "DBBRANCH_NEON_PROJECT", "neon.project"),
     NEON_API_URL("--neon-api-url", "DBBRANCH_NEON_API_URL", "neon.apiUrl"),
-    NEON_API_KEY(Kind.SECRET, "DBBRANCH_NEON_API_KEY", "neon.apiKey");
+    NEON_API_KEY(Kind.SECRET, "DBBRANCH_NEON_API_KEY", "neon.apiKey"),
+    NEON_DATABASE(Kind.ADVANCED, "DBBRANCH_NEON_DATABASE", "neon.database"),
+    NEON_PORT(Kind.ADVANCED, "DBBRANCH_NEON_PORT", "neon.port"),
+    NEON_SSLMODE(Kind.ADVANCED, "DBBRANCH_NEON_SSLMODE", "neon.sslMode");
 
     /** Settings without a flag: secrets, and connection details only emulators and tunnels change. */
     private enum Kind { SECRET, ADVANCED }

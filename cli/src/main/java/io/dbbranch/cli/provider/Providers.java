@@ -15,7 +15,7 @@ public final class Providers {
             new LocalProviderFactory(),
             new PostgresProviderFactory(),
             new LakebaseProviderFactory(),
-            new NotInThisBuild("neon"));
+            new NeonProviderFactory());
 
     private Providers() {
     }
@@ -37,14 +37,5 @@ public final class Providers {
                         "there is no provider of that name",
                         "Choose one of " + FACTORIES.stream().map(ProviderFactory::kind).collect(Collectors.joining(", "))
                                 + " with --provider or DBBRANCH_PROVIDER"));
-    }
-
-    /** A provider this build does not ship yet. */
-    private record NotInThisBuild(String kind) implements ProviderFactory {
-        @Override
-        public BranchProvider open(Settings settings, Progress progress) {
-            throw DbBranchException.of(ErrorCode.ENVIRONMENT, "Use provider '" + kind + "'",
-                    "this build of dbbranch does not include it", "Use local or postgres, or a newer dbbranch");
-        }
     }
 }
