@@ -20,6 +20,7 @@ final class DemoCommand extends BaseCommand {
     Path migrations;
 
     @Override
+    @SuppressWarnings("try") // the guard only has to be open while the body runs
     protected int execute() throws Exception {
         try (ShutdownGuard guard = new ShutdownGuard(TEARDOWN_GRACE, console()::warn)) {
             String location = migrations == null ? DemoStory.SAMPLE_MIGRATIONS : "filesystem:" + context().resolve(migrations);

@@ -1,6 +1,7 @@
 package io.dbbranch.cli;
 
 import io.dbbranch.cli.output.BranchView;
+import io.dbbranch.cli.output.Times;
 import io.dbbranch.engine.report.TextTable;
 import io.dbbranch.engine.spi.BranchProvider;
 import java.util.List;
@@ -19,7 +20,9 @@ final class ListCommand extends DataCommand {
         try (BranchProvider provider = openProvider()) {
             List<BranchView> branches = provider.listBranches(prefix).stream().map(BranchView::of).toList();
             TextTable table = TextTable.withHeaders("Name", "Parent", "Owner", "Created", "Expires");
-            branches.forEach(b -> table.row(b.name(), b.parent(), b.owner(), b.createdAt(), b.expiresAt() == null ? "never" : b.expiresAt()));
+            // A database without labels is not a branch of ours: no owner, and nothing to say about its expiry.
+            branches.forEach(b -> table.row(b.name(), b.parent(), b.owner(), Times.human(b.createdAt()),
+                    b.owner() == null ? null : b.expiresAt() == null ? "never" : Times.human(b.expiresAt())));
             if (branches.isEmpty() && !json()) {
                 console().note("no branches" + (prefix.isEmpty() ? "" : " starting with '" + prefix + "'"));
                 return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package io.dbbranch.cli;
 
+import io.dbbranch.cli.output.Times;
 import io.dbbranch.engine.restore.RestoreResult;
 import io.dbbranch.engine.restore.VerificationResult;
 import java.time.Duration;
@@ -44,8 +45,8 @@ record RestoreView(String branch, String source, Instant restoredTo, String rest
         fields.put("database", database);
         fields.put("user", user);
         fields.put("token", token == null ? "**** (add --show-secret to print it, or use dbbranch credentials " + branch + ")" : token);
-        fields.put("token expires", tokenExpiresAt);
-        fields.put("expires", expiresAt == null ? "never" : expiresAt);
+        fields.put("token expires", Times.human(tokenExpiresAt));
+        fields.put("expires", expiresAt == null ? "never" : Times.human(expiresAt));
         return fields;
     }
 }

@@ -98,6 +98,7 @@ final class RunCommand extends ProviderCommand {
     }
 
     @Override
+    @SuppressWarnings("try") // the guard only has to be open while the body runs
     protected int execute() throws Exception {
         LeaseSpec spec = LeaseSpec.builder(parent).name(name).namePrefix(namePrefix).owner(settings().owner())
                 .job(job).build(build).change(change).from(PointInTimeOptions.of(from))

@@ -1,5 +1,6 @@
 package io.dbbranch.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dbbranch.engine.local.LocalCluster;
 import io.dbbranch.engine.testing.TestHistory;
 import io.dbbranch.engine.testing.TestPostgres;
@@ -10,6 +11,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -71,6 +76,21 @@ final class Cli {
         environment.put("DBBRANCH_OWNER", TestProviders.OWNER);
         environment.put("PATH", System.getenv("PATH"));
         return environment;
+    }
+
+    /**
+     * The first value {@code sql} returns, as text, logged in with a login the CLI printed as JSON
+     * ({@code credentials --json}: {@code jdbcUrl}, {@code user}, {@code token}).
+     */
+    static String query(JsonNode login, String sql) {
+        try (Connection session = DriverManager.getConnection(login.get("jdbcUrl").asText(), login.get("user").asText(),
+                login.get("token").asText());
+             ResultSet row = session.createStatement().executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("login or query failed: " + e.getMessage(), e);
+        }
     }
 
     static CliResult run(Map<String, String> environment, String... args) {

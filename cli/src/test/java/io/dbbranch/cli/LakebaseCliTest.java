@@ -3,9 +3,6 @@ package io.dbbranch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -15,7 +12,7 @@ class LakebaseCliTest {
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     @Test
-    void createCredentialsListAndDeleteABranch() throws Exception {
+    void createCredentialsListAndDeleteABranch() {
         String name = name();
         Map<String, String> lakebase = Emulators.lakebaseEnvironment();
 
@@ -24,12 +21,7 @@ class LakebaseCliTest {
         assertThat(created.json().get("database").asText()).isEqualTo(name);
 
         JsonNode credential = Cli.run(lakebase, "credentials", name, "--json").json();
-        try (Connection session = DriverManager.getConnection(credential.get("jdbcUrl").asText(), credential.get("user").asText(),
-                credential.get("token").asText());
-             ResultSet row = session.createStatement().executeQuery("SELECT text FROM greeting")) {
-            row.next();
-            assertThat(row.getString(1)).isEqualTo("hello from main");
-        }
+        assertThat(Cli.query(credential, "SELECT text FROM greeting")).isEqualTo("hello from main");
         assertThat(Cli.run(lakebase, "list", "--prefix", name, "--json").json().findValuesAsText("name")).containsExactly(name);
 
         CliResult deleted = Cli.run(lakebase, "delete", name);

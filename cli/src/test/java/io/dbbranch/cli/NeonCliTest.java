@@ -22,7 +22,7 @@ class NeonCliTest {
         assertThat(created.json().get("id").asText()).startsWith("br-");
 
         JsonNode credential = Cli.run(neon, "credentials", name, "--json").json();
-        assertThat(RestoreCommandTest.count(credential)).isEqualTo(10);
+        assertThat(Cli.query(credential, "SELECT count(*) FROM final_entities")).isEqualTo("10");
         assertThat(Cli.run(neon, "list", "--prefix", name, "--json").json().findValuesAsText("name")).containsExactly(name);
 
         CliResult deleted = Cli.run(neon, "delete", name);

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dbbranch.engine.testing.TestHistory;
 import io.dbbranch.engine.testing.TestProviders;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Point-in-time restores on the local provider with history (WAL archive and base backups). */
 class RestoreCommandTest {
+    private static final String COUNT = "SELECT count(*) FROM final_entities";
 
     @Test
     void restoreIntoARecoveryBranchAsItWasBeforeTheAccidentAndVerifyIt() {
@@ -28,7 +26,7 @@ class RestoreCommandTest {
         assertThat(restored.out()).containsPattern("(?m)^branch +" + recovery + "$")
                 .containsPattern("(?m)^verified +SELECT count\\(\\*\\) FROM final_entities returned 32, expected = 32$")
                 .containsPattern("(?m)^token +\\*\\*\\*\\* ").doesNotContain("eyJ");
-        assertThat(count(Cli.run(Cli.archiving(), "credentials", recovery, "--json").json())).isEqualTo(32);
+        assertThat(Cli.query(Cli.run(Cli.archiving(), "credentials", recovery, "--json").json(), COUNT)).isEqualTo("32");
         assertThat(TestHistory.queryLong(source, "SELECT count(*) FROM final_entities")).isZero();
         assertThat(Cli.run(Cli.archiving(), "list", "--prefix", recovery, "--json").json().findValuesAsText("name"))
                 .containsExactly(recovery);
@@ -85,18 +83,7 @@ class RestoreCommandTest {
         assertThat(created.exit()).as(created.toString()).isZero();
         assertThat(created.json().get("restorePoint").asText()).isNotEmpty();
         JsonNode login = Cli.run(Cli.archiving(), "credentials", branch, "--json").json();
-        assertThat(count(login)).isEqualTo(5);
+        assertThat(Cli.query(login, COUNT)).isEqualTo("5");
         Cli.run(Cli.archiving(), "delete", branch);
-    }
-
-    static long count(JsonNode login) {
-        try (Connection session = DriverManager.getConnection(login.get("jdbcUrl").asText(), login.get("user").asText(),
-                login.get("token").asText());
-             ResultSet rows = session.createStatement().executeQuery("SELECT count(*) FROM final_entities")) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -57,6 +57,8 @@ public final class DemoStory {
     private boolean clusterWasRunning;
     private LocalProvider provider;
     private BranchLease build;
+    /** The server's clock just before the accident: where the recovery goes back to. */
+    private Instant lastGoodMoment;
 
     /**
      * @param migrations the Flyway location of the build's migrations, e.g. {@link #SAMPLE_MIGRATIONS}
@@ -114,12 +116,11 @@ public final class DemoStory {
                 build.close();
             }
         }
-        Instant[] lastGood = new Instant[1];
         log.run("An accident on " + MAIN + ": every row of final_entities is deleted", () -> {
             try (Connection main = provider.cluster().connectAdmin(MAIN)) {
-                lastGood[0] = DemoCatalogue.serverTime(main);
+                lastGoodMoment = DemoCatalogue.serverTime(main);
                 DemoCatalogue.execute(main, "DELETE FROM final_entities");
-                return MAIN + ": " + DemoCatalogue.count(main) + " rows (the last good moment was " + lastGood[0] + ")";
+                return MAIN + ": " + DemoCatalogue.count(main) + " rows (the last good moment was " + lastGoodMoment + ")";
             }
         });
         String restoreTitle = "Restore " + RECOVERY + " from " + MAIN + " as it was just before the deletion";
@@ -130,7 +131,7 @@ public final class DemoStory {
         }
         log.run(restoreTitle, () -> {
             RestoreResult restored = new PointInTimeRestore(provider).restore(RestoreRequest
-                    .builder(MAIN, PointInTime.at(lastGood[0])).name(RECOVERY).owner(OWNER).keepFor(TOKEN_TTL)
+                    .builder(MAIN, PointInTime.at(lastGoodMoment)).name(RECOVERY).owner(OWNER).keepFor(TOKEN_TTL)
                     .verify(new Verification("SELECT count(*) FROM final_entities", Expectation.equalTo(DemoCatalogue.ROWS)))
                     .readyTimeout(Duration.ofMinutes(2)).credentialTtl(TOKEN_TTL).build(), progress);
             log.say("restored to " + restored.restorePoint() + " on its own server at " + restored.connection().hostPort()

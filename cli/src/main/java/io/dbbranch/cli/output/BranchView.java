@@ -37,8 +37,8 @@ public record BranchView(String name, String id, String parent, String state, In
         fields.put("parent", parent == null ? "(root)" : parent);
         fields.put("state", state);
         fields.put("owner", owner == null ? "(not made by dbbranch)" : owner);
-        fields.put("created", createdAt);
-        fields.put("expires", expiresAt == null ? "never" : expiresAt);
+        fields.put("created", Times.human(createdAt));
+        fields.put("expires", expiresAt == null ? "never" : Times.human(expiresAt));
         if (restorePoint != null) {
             fields.put("restored from", restorePoint);
         }
