@@ -24,9 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dbbranch create <name> --parent main}: a branch that lives until deleted or its expiry; or a root database. */
-@Command(name = "create", description = {
-        "Create a branch of a parent and wait until it accepts connections.",
-        "Without --parent (local and postgres providers), create an empty root database to branch from."})
+@Command(name = "create", header = "Create a branch of a parent and wait until it accepts connections.",
+        description = "Without --parent (local and postgres providers), create an empty root database to branch from.")
 final class CreateCommand extends DataCommand {
     static final Duration DEFAULT_TTL = Duration.ofHours(1);
 

@@ -16,10 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dbbranch credentials <name> [--ttl 10m]}: a short-lived login for a branch. */
-@Command(name = "credentials", description = {
-        "Mint a short-lived login (a JWT as password) for a branch.",
-        "The token is printed only with --json or --show-secret. On local and postgres a new token replaces the",
-        "branch's previous one for new logins (open sessions stay)."})
+@Command(name = "credentials", header = "Mint a short-lived login (a JWT as password) for a branch.",
+        description = "The token is printed only with --json or --show-secret. On local and postgres a new token replaces "
+                + "the branch's previous one for new logins (open sessions stay).")
 final class CredentialsCommand extends DataCommand {
     @Parameters(paramLabel = "NAME", description = "The branch.")
     String name;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dbbranch delete <name>}: deletes a branch (or root database) that dbbranch made. */
-@Command(name = "delete", description = "Delete a branch and its login role. Refuses databases dbbranch did not make unless --force.")
+@Command(name = "delete", header = "Delete a branch and its login role.",
+        description = "Refuses databases dbbranch did not make unless --force.")
 final class DeleteCommand extends DataCommand {
     @Parameters(paramLabel = "NAME", description = "The branch to delete.")
     String name;

@@ -8,10 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code dbbranch demo}: the seed story on the embedded cluster, with nothing installed but Java. */
-@Command(name = "demo", description = {
-        "Play the story on the embedded PostgreSQL: a main database, a build's branch with a short-lived login,",
-        "an accident on main and its point-in-time recovery; then tear it all down and print each step's time.",
-        "Uses its own demo-* databases in $DBBRANCH_HOME (default ~/.dbbranch) and can be run again any time."})
+@Command(name = "demo", header = "Play the product's story on the embedded PostgreSQL, then clean up.",
+        description = "Play the story on the embedded PostgreSQL: a main database, a build's branch with a short-lived "
+                + "login, an accident on main and its point-in-time recovery; then tear it all down and print each "
+                + "step's time. Uses its own demo-* databases in $DBBRANCH_HOME (default ~/.dbbranch) and can be run "
+                + "again any time.")
 final class DemoCommand extends BaseCommand {
     private static final Duration TEARDOWN_GRACE = Duration.ofMinutes(1);
 

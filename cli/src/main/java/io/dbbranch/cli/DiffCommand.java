@@ -20,10 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dbbranch diff <branch> [--parent main]}: how a branch's schema differs from its parent's. */
-@Command(name = "diff", description = {
-        "Compare a branch's schema with its parent's: tables, columns, indexes, constraints, views, functions, sequences,",
-        "enums, with the changes that can lose data flagged. --markdown for a pull request comment;",
-        "--fail-on-destructive exits with 14 when a change can lose data."})
+@Command(name = "diff", header = "Compare a branch's schema with its parent's.",
+        description = "Compare a branch's schema with its parent's: tables, columns, indexes, constraints, views, "
+                + "functions, sequences, enums, with the changes that can lose data flagged. --markdown for a pull "
+                + "request comment; --fail-on-destructive exits with 14 when a change can lose data.")
 final class DiffCommand extends DataCommand {
     @Parameters(paramLabel = "BRANCH", description = "The branch whose schema changed.")
     String branch;

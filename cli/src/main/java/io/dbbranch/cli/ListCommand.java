@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code dbbranch list [--prefix p]}. */
-@Command(name = "list", description = "List the branches (on local and postgres: every database) with their owner and expiry.")
+@Command(name = "list", header = "List the branches with their owner and expiry.",
+        description = "List the branches (on local and postgres: every database) with their owner and expiry.")
 final class ListCommand extends DataCommand {
     @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "", description = "Only names starting with this.")
     String prefix;

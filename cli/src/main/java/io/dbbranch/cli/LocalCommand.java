@@ -78,9 +78,8 @@ final class LocalCommand implements Runnable {
         }
     }
 
-    @Command(name = "status", description = {
-            "Print whether the cluster runs, its port and the admin connection URL.",
-            "With --json, the URL includes the admin password, to load data with any client."})
+    @Command(name = "status", header = "Print whether the cluster runs, its port and the admin connection URL.",
+            description = "With --json, the URL includes the admin password, to load data with any client.")
     static final class Status extends LocalSubcommand {
         @Override
         protected int execute() {

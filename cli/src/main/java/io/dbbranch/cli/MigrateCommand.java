@@ -14,9 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code dbbranch migrate <branch> --locations <dir>}: Flyway on a branch, as the branch's own login. */
-@Command(name = "migrate", description = {
-        "Apply Flyway migrations to a branch as its own login, and print each migration applied with its time and rows.",
-        "On failure, prints what was applied before the failing script; exit code 13."})
+@Command(name = "migrate", header = "Apply Flyway migrations to a branch and report each one.",
+        description = "Apply Flyway migrations to a branch as its own login, and print each migration applied with its time "
+                + "and rows. On failure, prints what was applied before the failing script; exit code 13.")
 final class MigrateCommand extends DataCommand {
     @Parameters(paramLabel = "BRANCH", description = "The branch to migrate.")
     String branch;

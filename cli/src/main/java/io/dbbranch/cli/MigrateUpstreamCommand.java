@@ -15,10 +15,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dbbranch migrate-upstream --parent main --locations <dir>}: after merge, migrate the parent safely. */
-@Command(name = "migrate-upstream", description = {
-        "Apply the checkout's migrations to a parent (e.g. main) after merge: check that its schema history is a prefix",
-        "of the checkout's, rehearse the pending migrations on a fresh branch of it, record a restore point, then",
-        "migrate it under a lock. --dry-run stops after the rehearsal. Prints each step; exit code 13 when one fails."})
+@Command(name = "migrate-upstream", header = "After merge, migrate a parent such as main: validate, rehearse, record a restore point, migrate.",
+        description = "Apply the checkout's migrations to a parent (e.g. main) after merge: check that its schema history "
+                + "is a prefix of the checkout's, rehearse the pending migrations on a fresh branch of it, record a "
+                + "restore point, then migrate it under a lock. --dry-run stops after the rehearsal. Prints each step; "
+                + "exit code 13 when one fails.")
 final class MigrateUpstreamCommand extends DataCommand {
     @Option(names = "--parent", required = true, paramLabel = "BRANCH", description = "The branch to migrate, e.g. main.")
     String parent;

@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code dbbranch reap [--dry-run]}: deletes this owner's expired branches. */
-@Command(name = "reap", description = {
-        "Delete expired branches of this owner (see --owner). Branches without dbbranch labels are never touched.",
-        "Exits with 1 when some could not be deleted."})
+@Command(name = "reap", header = "Delete expired branches of this owner.",
+        description = "Delete expired branches of this owner (see --owner). Branches without dbbranch labels are never "
+                + "touched. Exits with 1 when some could not be deleted.")
 final class ReapCommand extends DataCommand {
     @Option(names = "--dry-run", description = "Only list what would be deleted.")
     boolean dryRun;

@@ -27,10 +27,11 @@ import picocli.CommandLine.Option;
  * {@code dbbranch restore --branch main --at <timestamp> --into recovery}: the undo button, a new branch holding
  * the branch as it was at a moment, an LSN or a recorded restore point, optionally verified.
  */
-@Command(name = "restore", description = {
-        "Restore a branch as it was at a moment, an LSN or a recorded restore point into a new recovery branch, and",
-        "optionally verify it with a query (exit code 14 when the verification fails; the branch is then deleted unless",
-        "--keep-on-failed-verification). Needs a provider with history: local, lakebase or neon."})
+@Command(name = "restore", header = "Restore a branch as it was at a moment into a new recovery branch.",
+        description = "Restore a branch as it was at a moment, an LSN or a recorded restore point into a new recovery "
+                + "branch, and optionally verify it with a query (exit code 14 when the verification fails; the branch "
+                + "is then deleted unless --keep-on-failed-verification). Needs a provider with history: local, "
+                + "lakebase or neon.")
 final class RestoreCommand extends DataCommand {
     @Option(names = "--branch", required = true, paramLabel = "BRANCH", description = "The branch to restore, e.g. main.")
     String branch;

@@ -28,10 +28,11 @@ import picocli.CommandLine.Parameters;
  * variables ({@code PGHOST}, {@code PGPASSWORD}, {@code DATABASE_URL}, …); its exit code becomes ours; the branch is
  * torn down whatever happens, Ctrl-C and SIGTERM included.
  */
-@Command(name = RunCommand.NAME, description = {
-        "Create a branch, run a command on it, and tear the branch down whatever happens (Ctrl-C and SIGTERM included).",
-        "The command gets PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGPASSFILE, DATABASE_URL, JDBC_DATABASE_URL,",
-        "DB_BRANCH_NAME, … and its exit code is returned. Put -- before the command."})
+@Command(name = RunCommand.NAME, header = "Create a branch, run a command on it, and tear the branch down whatever happens.",
+        description = "Create a branch, run a command on it, and tear the branch down whatever happens (Ctrl-C and SIGTERM "
+                + "included). The command gets PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGPASSFILE, "
+                + "DATABASE_URL, JDBC_DATABASE_URL, DB_BRANCH_NAME, … and its exit code is returned. Put -- before the "
+                + "command.")
 final class RunCommand extends ProviderCommand {
     static final String NAME = "run";
     /** How long a signal waits for the teardown before the JVM exits anyway. */
