@@ -3,7 +3,6 @@ package io.dbbranch.cli;
 import io.dbbranch.cli.demo.DemoStory;
 import io.dbbranch.engine.local.LocalHome;
 import java.nio.file.Path;
-import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,19 +13,14 @@ import picocli.CommandLine.Option;
                 + "step's time. Uses its own demo-* databases in $DBBRANCH_HOME (default ~/.dbbranch) and can be run "
                 + "again any time.")
 final class DemoCommand extends BaseCommand {
-    private static final Duration TEARDOWN_GRACE = Duration.ofMinutes(1);
-
     @Option(names = "--migrations", paramLabel = "DIR",
             description = "Migrate the build's branch with these Flyway scripts instead of the sample ones (examples/migrations).")
     Path migrations;
 
     @Override
-    @SuppressWarnings("try") // the guard only has to be open while the body runs
     protected int execute() throws Exception {
-        try (ShutdownGuard guard = new ShutdownGuard(TEARDOWN_GRACE, console()::warn)) {
-            String location = migrations == null ? DemoStory.SAMPLE_MIGRATIONS : "filesystem:" + context().resolve(migrations);
-            new DemoStory(LocalHome.fromEnvironment(context().environment()), location, context().out(), console().progress()).play();
-        }
+        String location = migrations == null ? DemoStory.SAMPLE_MIGRATIONS : "filesystem:" + context().resolve(migrations);
+        new DemoStory(LocalHome.fromEnvironment(context().environment()), location, context().out(), console().progress()).play();
         return ExitCodes.OK;
     }
 }

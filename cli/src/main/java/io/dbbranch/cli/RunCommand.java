@@ -35,8 +35,6 @@ import picocli.CommandLine.Parameters;
                 + "command.")
 final class RunCommand extends ProviderCommand {
     static final String NAME = "run";
-    /** How long a signal waits for the teardown before the JVM exits anyway. */
-    private static final Duration TEARDOWN_GRACE = Duration.ofMinutes(2);
 
     @Option(names = "--parent", required = true, paramLabel = "BRANCH", description = "The branch to copy.")
     String parent;
@@ -99,14 +97,12 @@ final class RunCommand extends ProviderCommand {
     }
 
     @Override
-    @SuppressWarnings("try") // the guard only has to be open while the body runs
     protected int execute() throws Exception {
         LeaseSpec spec = LeaseSpec.builder(parent).name(name).namePrefix(namePrefix).owner(settings().owner())
                 .job(job).build(build).change(change).from(PointInTimeOptions.of(from))
                 .keep(keep).keepFor(keepFor).expiryWindow(ttl).credentialTtl(tokenTtl).envPrefix(envPrefix)
                 .readyTimeout(readyTimeout.value()).build();
-        try (ShutdownGuard guard = new ShutdownGuard(TEARDOWN_GRACE, console()::warn);
-             BranchProvider provider = openProvider()) {
+        try (BranchProvider provider = openProvider()) {
             BranchLease lease = BranchLease.open(provider, spec, console().progress());
             int exit;
             try {

@@ -31,7 +31,7 @@ final class ShutdownGuard implements AutoCloseable {
         if (closed.getCount() == 0) {
             return;
         }
-        note.accept("stopping: tearing down first (at most " + grace.toSeconds() + " s)");
+        note.accept("stopping: cleaning up first (at most " + grace.toSeconds() + " s)");
         worker.interrupt();
         try {
             if (!closed.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {

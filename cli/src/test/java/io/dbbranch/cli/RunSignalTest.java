@@ -39,7 +39,7 @@ class RunSignalTest {
             assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as("the CLI exits after SIGTERM").isTrue();
             String log = Files.readString(folder.resolve("cli.log"));
             assertThat(cli.exitValue()).as(log).isEqualTo(143);
-            assertThat(log).contains("tearing down first").contains("deleted branch " + name);
+            assertThat(log).contains("cleaning up first").contains("deleted branch " + name);
             assertThat(TestProviders.databaseExists(name)).isFalse();
             assertThat(TestProviders.roleExists(name)).isFalse();
             assertThat(children).as("the command was stopped too").noneMatch(ProcessHandle::isAlive);
