@@ -183,6 +183,37 @@ public class PostgresProvider implements BranchProvider {
                 new Credential(config.adminUser(), config.adminPassword(), Instant.now().plus(ttl), false)));
     }
 
+    /**
+     * Creates an empty root database: a parent to branch from, e.g. {@code main} on a fresh server. Like a branch
+     * it is owned by a login role of its own name (so {@link #mintCredential} works on it) and closed to
+     * {@code PUBLIC}; its labels carry {@code labels}' expiry, normally none, so no reaper deletes it.
+     *
+     * @throws DbBranchException {@code ALREADY_EXISTS} when a database of that name exists
+     */
+    public BranchInfo createRoot(String name, Labels labels) {
+        String asked = "Create root database '" + name + "'";
+        BranchName.validate(name);
+        try (Connection connection = admin.maintenance()) {
+            if (BranchCatalog.find(connection, name).isPresent()) {
+                throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a database of that name exists already",
+                        "Choose another name, or delete the old one first");
+            }
+            try (var statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + SqlText.identifier(name));
+            }
+            try {
+                BranchCatalog.writeLabels(connection, name, null, labels);
+                BranchRoles.create(connection, name);
+            } catch (SQLException | RuntimeException e) {
+                dropQuietlyAfter(e, name);
+                throw e;
+            }
+            return BranchCatalog.find(connection, name).orElseThrow();
+        } catch (SQLException e) {
+            throw AdminConnections.failure(asked, e);
+        }
+    }
+
     /** The admin's view of the server, for subclasses and migrations that must act on a parent. */
     protected ConnectionDetails adminDetails(String database) {
         return admin.details(database);
