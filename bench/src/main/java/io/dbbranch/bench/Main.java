@@ -1,6 +1,7 @@
 package io.dbbranch.bench;
 
 import io.dbbranch.bench.overhead.OverheadBenchmark;
+import io.dbbranch.bench.pitr.PitrBenchmark;
 import io.dbbranch.bench.report.Goal;
 import io.dbbranch.bench.report.Report;
 import io.dbbranch.bench.soak.SoakBenchmark;
@@ -30,6 +31,8 @@ public final class Main {
 
               speed     time to a ready, migrated database: (a) branch, (b) fresh + migrate + load, (c) logical copy
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --work <dir>
+              pitr      time to a verified point-in-time recovery branch on the local provider, and its restore point
+                        --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --before-load true|false  --work <dir>
               overhead  what the engine adds per lease against the emulators (no injected latency), and its heap
                         --targets lakebase,neon  --warmup 20  --leases 100  --concurrent-leases 200  --concurrency 50
               soak      leases under injected API faults and interrupts, then a SIGKILLed JVM and the reaper
@@ -78,6 +81,12 @@ public final class Main {
                 report = new SpeedBenchmark(new SpeedBenchmark.Options(args.integers("sizes", List.of(60, 600)),
                         args.integer("runs", 5), args.number("seed", 42), args.flag("fsync", true), work(args)),
                         Main::log).run(args.commandLine());
+            }
+            case "pitr" -> {
+                args.allow(Set.of("sizes", "runs", "seed", "fsync", "before-load", "work", "out"));
+                report = new PitrBenchmark(new PitrBenchmark.Options(args.integers("sizes", List.of(60, 600)),
+                        args.integer("runs", 5), args.number("seed", 42), args.flag("fsync", true),
+                        args.flag("before-load", true), work(args)), Main::log).run(args.commandLine());
             }
             case "overhead" -> {
                 args.allow(Set.of("targets", "warmup", "leases", "concurrent-leases", "concurrency", "work", "out"));

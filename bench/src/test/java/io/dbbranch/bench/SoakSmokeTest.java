@@ -11,6 +11,24 @@ import org.junit.jupiter.api.io.TempDir;
 class SoakSmokeTest {
 
     @Test
+    void tinyLakebaseSoakInjectsFaultsAndCountsWhatTheyDid(@TempDir Path work) throws Exception {
+        JsonNode report = ReportFiles.runAndRead(Path.of("target", "smoke-reports", "lakebase"), "soak", "soak",
+                "--targets", "lakebase", "--leases", "8", "--concurrency", "4", "--fault-rate", "0.5", "--kill-share", "0.25",
+                "--kill-leases", "4", "--kill-concurrency", "2", "--expiry-window", "3", "--work", work.toString());
+
+        JsonNode lakebase = report.path("results").path("targets").path("lakebase");
+        assertThat(lakebase.path("faultsInjected").asBoolean()).isTrue();
+        JsonNode proxy = lakebase.path("soak").path("proxy");
+        assertThat(proxy.path("faulted").asLong()).as("calls answered with a fault").isPositive();
+        assertThat(proxy.path("faulted").asLong()).isEqualTo(proxy.path("rate_limited").asLong()
+                + proxy.path("unavailable").asLong() + proxy.path("slow").asLong() + proxy.path("reset_after_acting").asLong());
+        assertThat(lakebase.path("soak").path("leases").asInt()).isEqualTo(8);
+        assertThat(lakebase.path("processKill").has("leftovers")).isTrue();
+        assertThat(report.path("goals")).hasSize(4);
+        assertThat(work).isEmptyDirectory();
+    }
+
+    @Test
     void tinyLocalSoakInterruptsKillsReapsAndReportsEveryCount(@TempDir Path work) throws Exception {
         JsonNode report = ReportFiles.runAndRead(Path.of("target", "smoke-reports"), "soak", "soak", "--targets", "local",
                 "--leases", "8", "--concurrency", "4", "--kill-share", "0.5", "--kill-leases", "6", "--kill-concurrency", "3",
@@ -25,5 +43,6 @@ class SoakSmokeTest {
         assertThat(local.path("processKill").path("openedBeforeKill").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(local.path("processKill").path("leftovers")).isEmpty();
         assertThat(report.path("goals")).hasSize(4);
+        assertThat(work).isEmptyDirectory();
     }
 }

@@ -3,6 +3,7 @@ package io.dbbranch.bench.overhead;
 import io.dbbranch.bench.proxy.FaultMix;
 import io.dbbranch.bench.proxy.ProxyStats;
 import io.dbbranch.bench.report.Report;
+import io.dbbranch.bench.support.WorkFolders;
 import io.dbbranch.bench.support.BranchLogin;
 import io.dbbranch.bench.targets.ApiRoute;
 import io.dbbranch.bench.targets.Target;
@@ -12,7 +13,6 @@ import io.dbbranch.engine.lease.LeaseSpec;
 import io.dbbranch.engine.lease.TeardownResult;
 import io.dbbranch.engine.spi.BranchProvider;
 import io.dbbranch.engine.spi.Progress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,14 +66,13 @@ public final class OverheadBenchmark {
     }
 
     private OverheadResult measure(String name) throws Exception {
-        Files.createDirectories(options.work());
+        Path secrets = WorkFolders.create(options.work(), "secrets-");
         try (Target target = Targets.start(name, options.work());
              ApiRoute route = ApiRoute.to(target, FaultMix.none())) {
             if (route.uri() == null) {
                 throw new IllegalArgumentException("the overhead benchmark needs a target with a REST API; " + name + " has none");
             }
             target.removeInjectedLatency();
-            Path secrets = Files.createTempDirectory(options.work(), "secrets-");
             try (BranchProvider provider = target.provider(route.uri())) {
                 LeaseSteps steps = new LeaseSteps(provider, target.parent(), secrets);
                 log.accept(name + " overhead: " + options.warmup() + " warm-up leases");
@@ -85,32 +84,36 @@ public final class OverheadBenchmark {
                 for (int i = 0; i < options.sequential(); i++) {
                     sequential.add(steps.full(route.stats(), true));
                 }
-                long baseline = HeapProbe.live();
-                log.accept(name + " overhead: " + options.concurrentLeases() + " leases, " + options.concurrency() + " at once");
-                ExecutorService pool = Executors.newFixedThreadPool(options.concurrency());
-                try {
-                    long serviceBefore = route.stats().upstreamNanos();
-                    long callsBefore = route.stats().upstreamCalls();
-                    long start = System.nanoTime();
-                    List<LeaseTiming> concurrent;
-                    long peak;
-                    try (HeapProbe probe = new HeapProbe()) {
-                        concurrent = all(pool, options.concurrentLeases(), () -> steps.full(route.stats(), false));
-                        peak = probe.peak();
-                    }
-                    double wallMs = (System.nanoTime() - start) / 1e6;
-                    long service = route.stats().upstreamNanos() - serviceBefore;
-                    long calls = route.stats().upstreamCalls() - callsBefore;
-                    log.accept(name + " overhead: holding " + options.concurrency() + " leases open for the heap figure");
-                    long held = holdOpen(pool, steps);
-                    return new OverheadResult(name, Phase.sequential(sequential),
-                            Phase.concurrent(concurrent, options.concurrency(), service, calls, wallMs),
-                            new OverheadResult.Heap(baseline, peak, options.concurrency(), held,
-                                    (held - baseline) / (double) options.concurrency()));
-                } finally {
-                    pool.shutdownNow();
-                }
+                return concurrent(name, steps, route.stats(), Phase.sequential(sequential));
             }
+        } finally {
+            WorkFolders.delete(secrets);
+        }
+    }
+
+    /** Leases many at once, with the heap watched, then held open together for the live-heap figure. */
+    private OverheadResult concurrent(String name, LeaseSteps steps, ProxyStats stats, Phase sequential) throws Exception {
+        long baseline = HeapProbe.live();
+        log.accept(name + " overhead: " + options.concurrentLeases() + " leases, " + options.concurrency() + " at once");
+        ExecutorService pool = Executors.newFixedThreadPool(options.concurrency());
+        try {
+            long serviceBefore = stats.upstreamNanos();
+            long callsBefore = stats.upstreamCalls();
+            long start = System.nanoTime();
+            List<LeaseTiming> timings;
+            long peak;
+            try (HeapProbe probe = new HeapProbe()) {
+                timings = all(pool, options.concurrentLeases(), () -> steps.full(stats, false));
+                peak = probe.peak();
+            }
+            Phase concurrent = Phase.concurrent(timings, options.concurrency(), stats.upstreamNanos() - serviceBefore,
+                    stats.upstreamCalls() - callsBefore, (System.nanoTime() - start) / 1e6);
+            log.accept(name + " overhead: holding " + options.concurrency() + " leases open for the heap figure");
+            long held = holdOpen(pool, steps);
+            return new OverheadResult(name, sequential, concurrent, new OverheadResult.Heap(baseline, peak,
+                    options.concurrency(), held, (held - baseline) / (double) options.concurrency()));
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -2,11 +2,11 @@ package io.dbbranch.bench.soak;
 
 import io.dbbranch.bench.proxy.FaultMix;
 import io.dbbranch.bench.report.Report;
+import io.dbbranch.bench.support.WorkFolders;
 import io.dbbranch.bench.targets.ApiRoute;
 import io.dbbranch.bench.targets.Target;
 import io.dbbranch.bench.targets.Targets;
 import io.dbbranch.engine.spi.BranchProvider;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -66,16 +66,9 @@ public final class SoakBenchmark {
     }
 
     private TargetResult soak(String name) throws Exception {
-        Files.createDirectories(options.work());
+        Path secrets = WorkFolders.create(options.work(), "secrets-");
         try (Target target = Targets.start(name, options.work())) {
-            Path secrets = Files.createTempDirectory(options.work(), "secrets-");
-            int calmLeases = Math.min(options.concurrency(), options.leases());
-            log.accept(name + ": " + calmLeases + " fault-free leases for the baseline");
-            RunSummary calm;
-            try (ApiRoute route = ApiRoute.to(target, FaultMix.none())) {
-                calm = inProcess(target, route, secrets, new SoakRun.Settings(Target.NAME_PREFIX + "calm", calmLeases,
-                        options.concurrency(), 0, Duration.ofSeconds(1), 200, options.seed()));
-            }
+            RunSummary calm = calm(target, secrets);
             FaultMix faults = new FaultMix(options.faultRate(), options.seed());
             log.accept(name + ": " + options.leases() + " leases, " + options.concurrency() + " at once, "
                     + (target.api().isPresent() ? Math.round(options.faultRate() * 100) + "% of calls faulted, " : "")
@@ -88,17 +81,27 @@ public final class SoakBenchmark {
                         options.concurrency(), options.killShare(), killWindow, 200, options.seed() + 1));
             }
             log.accept(name + ": a child JVM runs " + options.killLeases() + " leases and is killed half-way");
-            ProcessKillResult killed;
-            Map<String, Object> killProxy;
             try (ApiRoute route = ApiRoute.to(target, new FaultMix(options.faultRate(), options.seed() + 2))) {
                 SoakChild.Options child = new SoakChild.Options(name, target.parent(), Target.NAME_PREFIX + "kill",
                         options.killLeases(), options.killConcurrency(), options.expiryWindow(), 2_000, options.seed() + 3,
                         secrets, Map.of());
-                killed = ProcessKillRun.run(target, route.uri(), new ProcessKillRun.Settings(child,
+                ProcessKillResult killed = ProcessKillRun.run(target, route.uri(), new ProcessKillRun.Settings(child,
                         Math.max(1, options.killLeases() / 2)), log);
-                killProxy = route.stats() == null ? Map.of() : route.stats().toMap();
+                return new TargetResult(name, target.api().isPresent(), calm, soak, killed,
+                        route.stats() == null ? Map.of() : route.stats().toMap());
             }
-            return new TargetResult(name, target.api().isPresent(), calm, soak, killed, killProxy);
+        } finally {
+            WorkFolders.delete(secrets);
+        }
+    }
+
+    /** A fault-free run first: how leases behave with nothing going wrong, and how long they take to open. */
+    private RunSummary calm(Target target, Path secrets) throws InterruptedException {
+        int leases = Math.min(options.concurrency(), options.leases());
+        log.accept(target.name() + ": " + leases + " fault-free leases for the baseline");
+        try (ApiRoute route = ApiRoute.to(target, FaultMix.none())) {
+            return inProcess(target, route, secrets, new SoakRun.Settings(Target.NAME_PREFIX + "calm", leases,
+                    options.concurrency(), 0, Duration.ofSeconds(1), 200, options.seed()));
         }
     }
 

@@ -2,19 +2,14 @@ package io.dbbranch.bench.support;
 
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalCluster;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The embedded PostgreSQL 17 server a benchmark runs on: a fresh {@link LocalCluster} in a folder of its own,
@@ -23,25 +18,22 @@ import java.util.stream.Stream;
 public final class BenchServer implements AutoCloseable {
     private final Path home;
     private final LocalCluster cluster;
-    private final boolean deleteOnClose;
 
-    private BenchServer(Path home, LocalCluster cluster, boolean deleteOnClose) {
+    private BenchServer(Path home, LocalCluster cluster) {
         this.home = home;
         this.cluster = cluster;
-        this.deleteOnClose = deleteOnClose;
     }
 
     /** Initialises and starts a cluster in a new folder under {@code workRoot}. */
     public static BenchServer start(Path workRoot, ClusterSettings settings) {
+        Path home = WorkFolders.create(workRoot, "bench-");
+        BenchServer server = new BenchServer(home, new LocalCluster(home.resolve("cluster"), settings));
         try {
-            Files.createDirectories(workRoot);
-            Path home = Files.createTempDirectory(workRoot, "bench-");
-            LocalCluster cluster = new LocalCluster(home.resolve("cluster"), settings);
-            BenchServer server = new BenchServer(home, cluster, true);
-            cluster.start();
+            server.cluster.start();
             return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not make a work folder under " + workRoot, e);
+        } catch (RuntimeException e) {
+            WorkFolders.delete(home);
+            throw e;
         }
     }
 
@@ -136,9 +128,7 @@ public final class BenchServer implements AutoCloseable {
         try {
             cluster.stop();
         } finally {
-            if (deleteOnClose) {
-                deleteTree(home);
-            }
+            WorkFolders.delete(home);
         }
     }
 
@@ -148,18 +138,5 @@ public final class BenchServer implements AutoCloseable {
 
     public static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + root, e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.dbbranch.bench.targets;
 
 import io.dbbranch.bench.proxy.Interceptor;
+import io.dbbranch.bench.support.WorkFolders;
 import io.dbbranch.engine.credentials.Secret;
 import io.dbbranch.engine.lakebase.LakebaseConfig;
 import io.dbbranch.engine.lakebase.LakebaseProvider;
@@ -8,7 +9,6 @@ import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.spi.BranchProvider;
 import io.dbbranch.testkit.lakebase.LakebaseEmulator;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,26 +23,34 @@ import java.util.Optional;
 final class LakebaseTarget implements Target {
     private static final Duration POLL = Duration.ofMillis(50);
 
+    private final Path home;
     private final LakebaseEmulator emulator;
     private final SharedDatabaseCredential sharedCredential;
 
-    private LakebaseTarget(LakebaseEmulator emulator) {
+    private LakebaseTarget(Path home, LakebaseEmulator emulator) {
+        this.home = home;
         this.emulator = emulator;
         this.sharedCredential = new SharedDatabaseCredential(emulator.postgres(), emulator.identities().clientId());
     }
 
-    static LakebaseTarget start(Path work) throws Exception {
-        Path home = Files.createTempDirectory(Files.createDirectories(work), "lakebase-");
+    static LakebaseTarget start(Path work) throws SQLException {
+        Path home = WorkFolders.create(work, "lakebase-");
         LakebaseEmulator.Options defaults = LakebaseEmulator.Options.in(home);
-        LakebaseEmulator emulator = LakebaseEmulator.start(new LakebaseEmulator.Options(home, 0, defaults.project(),
-                defaults.identities(), ClusterSettings.ephemeral(), Duration.ofHours(1)));
+        LakebaseTarget target;
         try {
-            emulator.postgres().adminExecute(LakebaseEmulator.DEFAULT_BRANCH,
+            target = new LakebaseTarget(home, LakebaseEmulator.start(new LakebaseEmulator.Options(home, 0, defaults.project(),
+                    defaults.identities(), ClusterSettings.ephemeral(), Duration.ofHours(1))));
+        } catch (RuntimeException e) {
+            WorkFolders.delete(home);
+            throw e;
+        }
+        try {
+            target.emulator.postgres().adminExecute(LakebaseEmulator.DEFAULT_BRANCH,
                     "CREATE TABLE greeting (id int PRIMARY KEY, text text NOT NULL)",
                     "INSERT INTO greeting VALUES (1, 'hello from main')");
-            return new LakebaseTarget(emulator);
+            return target;
         } catch (SQLException | RuntimeException e) {
-            emulator.close();
+            target.close();
             throw e;
         }
     }
@@ -106,6 +114,10 @@ final class LakebaseTarget implements Target {
 
     @Override
     public void close() {
-        emulator.close();
+        try {
+            emulator.close();
+        } finally {
+            WorkFolders.delete(home);
+        }
     }
 }
