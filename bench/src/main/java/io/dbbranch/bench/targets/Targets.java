@@ -2,6 +2,7 @@ package io.dbbranch.bench.targets;
 
 import io.dbbranch.engine.spi.BranchProvider;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -14,9 +15,10 @@ public final class Targets {
     }
 
     /** Starts the target named {@code name} with its folders under {@code work}. */
-    public static Target start(String name, Path work) throws Exception {
+    public static Target start(String name, Path work) throws SQLException {
         return switch (name) {
             case "lakebase" -> LakebaseTarget.start(work);
+            case "neon" -> NeonTarget.start(work);
             case "local" -> LocalTarget.start(work);
             default -> throw new IllegalArgumentException("unknown soak target '" + name + "'; known: " + ALL);
         };
@@ -26,6 +28,7 @@ public final class Targets {
     public static BranchProvider connect(String name, Map<String, String> options) {
         return switch (name) {
             case "lakebase" -> LakebaseTarget.connect(options);
+            case "neon" -> NeonTarget.connect(options);
             case "local" -> LocalTarget.connect(options);
             default -> throw new IllegalArgumentException("unknown soak target '" + name + "'; known: " + ALL);
         };
