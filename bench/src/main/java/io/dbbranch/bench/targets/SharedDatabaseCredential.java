@@ -45,12 +45,16 @@ final class SharedDatabaseCredential implements Interceptor {
         JsonNode request = JSON.readTree(call.body());
         Matcher endpoint = ENDPOINT.matcher(request.path("endpoint").asText(""));
         Duration ttl = ttl(request);
-        // One mint at a time: two mints passed on at once would each replace the other's password.
+        boolean shareable = endpoint.matches() && ttl != null;
+        Answer shared = shareable ? share(endpoint.group(1), ttl) : null;
+        if (shared != null) {
+            return shared;
+        }
+        // Passed on one at a time: two mints at once would each replace the other's password.
         synchronized (this) {
-            if (token != null && endpoint.matches() && ttl != null && !Instant.now().plus(ttl.dividedBy(2)).isAfter(expiresAt)
-                    && grant(endpoint.group(1))) {
-                return Answer.json(200, JSON.createObjectNode().put("token", token).put("expire_time", expiresAt.toString())
-                        .toString().getBytes(StandardCharsets.UTF_8));
+            shared = shareable ? share(endpoint.group(1), ttl) : null;
+            if (shared != null) {
+                return shared;
             }
             Answer answer = emulator.send();
             if (answer.status() == 200) {
@@ -60,6 +64,24 @@ final class SharedDatabaseCredential implements Interceptor {
             }
             return answer;
         }
+    }
+
+    /** The current token for {@code database}, if it lives long enough and the branch exists; else null. */
+    private Answer share(String database, Duration ttl) {
+        String current;
+        Instant until;
+        synchronized (this) {
+            if (token == null || Instant.now().plus(ttl.dividedBy(2)).isAfter(expiresAt)) {
+                return null;
+            }
+            current = token;
+            until = expiresAt;
+        }
+        if (!grant(database)) {
+            return null;
+        }
+        return Answer.json(200, JSON.createObjectNode().put("token", current).put("expire_time", until.toString())
+                .toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Does what the emulator's mint does besides the password; false when there is no such branch (any more). */
