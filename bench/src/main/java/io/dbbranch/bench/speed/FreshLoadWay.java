@@ -2,7 +2,6 @@ package io.dbbranch.bench.speed;
 
 import io.dbbranch.bench.data.ShopData;
 import io.dbbranch.bench.data.ShopLoader;
-import io.dbbranch.bench.data.ShopSchema;
 import io.dbbranch.bench.support.BenchServer;
 import java.sql.Connection;
 
@@ -32,10 +31,7 @@ final class FreshLoadWay implements ReadyDatabaseWay {
     @Override
     public ReadyDatabase make(String name) throws Exception {
         Stopwatch watch = new Stopwatch();
-        server.createDatabase(name);
-        watch.lap("create");
-        ShopSchema.migrate(server.cluster(), name);
-        watch.lap("migrate");
+        EmptySchema.create(server, name, watch);
         try (Connection connection = server.connect(name)) {
             ShopLoader.load(connection, data);
         }

@@ -1,7 +1,6 @@
 package io.dbbranch.bench.speed;
 
 import io.dbbranch.bench.data.ShopLoader;
-import io.dbbranch.bench.data.ShopSchema;
 import io.dbbranch.bench.support.BenchServer;
 import java.sql.Connection;
 import java.util.List;
@@ -34,10 +33,7 @@ final class LogicalCopyWay implements ReadyDatabaseWay {
     @Override
     public ReadyDatabase make(String name) throws Exception {
         Stopwatch watch = new Stopwatch();
-        server.createDatabase(name);
-        watch.lap("create");
-        ShopSchema.migrate(server.cluster(), name);
-        watch.lap("migrate");
+        EmptySchema.create(server, name, watch);
         try (Connection source = server.connect(parent); Connection target = server.connect(name)) {
             ShopLoader.copyTables(source, target, tables);
         }

@@ -1,7 +1,6 @@
 package io.dbbranch.bench.targets;
 
 import io.dbbranch.bench.proxy.Interceptor;
-import io.dbbranch.bench.support.WorkFolders;
 import io.dbbranch.engine.credentials.Secret;
 import io.dbbranch.engine.lakebase.LakebaseConfig;
 import io.dbbranch.engine.lakebase.LakebaseProvider;
@@ -20,39 +19,27 @@ import java.util.Optional;
  * The Lakebase emulator in this JVM, over its own PostgreSQL (fsync off). Its own expiry sweep is slowed to an hour,
  * so that what cleans up after a killed build is the engine's {@code Reaper}, the code under test.
  */
-final class LakebaseTarget implements Target {
-    private static final Duration POLL = Duration.ofMillis(50);
-
-    private final Path home;
+final class LakebaseTarget extends EmulatedTarget {
     private final LakebaseEmulator emulator;
     private final SharedDatabaseCredential sharedCredential;
 
     private LakebaseTarget(Path home, LakebaseEmulator emulator) {
-        this.home = home;
+        super("lakebase", home, emulator);
         this.emulator = emulator;
         this.sharedCredential = new SharedDatabaseCredential(emulator.postgres(), emulator.identities().clientId());
     }
 
     static LakebaseTarget start(Path work) throws SQLException {
-        Path home = WorkFolders.create(work, "lakebase-");
-        LakebaseEmulator.Options defaults = LakebaseEmulator.Options.in(home);
-        LakebaseTarget target;
-        try {
-            target = new LakebaseTarget(home, LakebaseEmulator.start(new LakebaseEmulator.Options(home, 0, defaults.project(),
+        return start(work, "lakebase", home -> {
+            LakebaseEmulator.Options defaults = LakebaseEmulator.Options.in(home);
+            return new LakebaseTarget(home, LakebaseEmulator.start(new LakebaseEmulator.Options(home, 0, defaults.project(),
                     defaults.identities(), ClusterSettings.ephemeral(), Duration.ofHours(1))));
-        } catch (RuntimeException e) {
-            WorkFolders.delete(home);
-            throw e;
-        }
-        try {
-            target.emulator.postgres().adminExecute(LakebaseEmulator.DEFAULT_BRANCH,
-                    "CREATE TABLE greeting (id int PRIMARY KEY, text text NOT NULL)",
-                    "INSERT INTO greeting VALUES (1, 'hello from main')");
-            return target;
-        } catch (SQLException | RuntimeException e) {
-            target.close();
-            throw e;
-        }
+        });
+    }
+
+    @Override
+    void seedParent() throws SQLException {
+        seed(emulator.postgres(), LakebaseEmulator.DEFAULT_BRANCH);
     }
 
     /** The provider a child JVM builds from {@link #childArguments}. */
@@ -67,11 +54,6 @@ final class LakebaseTarget implements Target {
         return LakebaseConfig.builder().workspaceUrl(api.toString()).project(project)
                 .servicePrincipal(clientId, Secret.of(clientSecret)).port(postgresPort).sslMode("disable")
                 .database("{branch}").namePrefix(NAME_PREFIX).owner(OWNER).pollInterval(POLL).build();
-    }
-
-    @Override
-    public String name() {
-        return "lakebase";
     }
 
     @Override
@@ -110,14 +92,5 @@ final class LakebaseTarget implements Target {
     @Override
     public List<ServiceBranch> branches() {
         return emulator.branchIds().stream().map(id -> new ServiceBranch(id, id)).toList();
-    }
-
-    @Override
-    public void close() {
-        try {
-            emulator.close();
-        } finally {
-            WorkFolders.delete(home);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.dbbranch.bench.targets;
 
-import io.dbbranch.bench.support.WorkFolders;
 import io.dbbranch.engine.credentials.Secret;
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.neon.NeonConfig;
@@ -22,38 +21,26 @@ import java.util.Optional;
  * so that what cleans up after a killed build is the engine's {@code Reaper}. Neon branch ids are not names, so a
  * create carried out twice shows as one name held twice.
  */
-final class NeonTarget implements Target {
-    private static final Duration POLL = Duration.ofMillis(50);
-
-    private final Path home;
+final class NeonTarget extends EmulatedTarget {
     private final NeonEmulator emulator;
 
     private NeonTarget(Path home, NeonEmulator emulator) {
-        this.home = home;
+        super("neon", home, emulator);
         this.emulator = emulator;
     }
 
     static NeonTarget start(Path work) throws SQLException {
-        Path home = WorkFolders.create(work, "neon-");
-        NeonEmulator.Options defaults = NeonEmulator.Options.in(home);
-        NeonTarget target;
-        try {
-            target = new NeonTarget(home, NeonEmulator.start(new NeonEmulator.Options(home, 0, defaults.project(),
+        return start(work, "neon", home -> {
+            NeonEmulator.Options defaults = NeonEmulator.Options.in(home);
+            return new NeonTarget(home, NeonEmulator.start(new NeonEmulator.Options(home, 0, defaults.project(),
                     defaults.apiKey(), ClusterSettings.ephemeral(), null, null, Duration.ofHours(1))));
-        } catch (RuntimeException e) {
-            WorkFolders.delete(home);
-            throw e;
-        }
-        try {
-            // The default branch's database is named after its id.
-            target.emulator.postgres().adminExecute(target.emulator.branchId(NeonEmulator.DEFAULT_BRANCH).orElseThrow(),
-                    "CREATE TABLE greeting (id int PRIMARY KEY, text text NOT NULL)",
-                    "INSERT INTO greeting VALUES (1, 'hello from main')");
-            return target;
-        } catch (SQLException | RuntimeException e) {
-            target.close();
-            throw e;
-        }
+        });
+    }
+
+    @Override
+    void seedParent() throws SQLException {
+        // The default branch's database is named after its id.
+        seed(emulator.postgres(), emulator.branchId(NeonEmulator.DEFAULT_BRANCH).orElseThrow());
     }
 
     /** The provider a child JVM builds from {@link #childArguments}. */
@@ -66,11 +53,6 @@ final class NeonTarget implements Target {
         // The product's HTTP defaults (retries of 429, 503 and 423 included); only polls are quicker.
         return NeonConfig.of(project, Secret.of(apiKey), OWNER).withApiUrl(api).withDatabaseName("{branch}")
                 .withConnection(postgresPort, "disable").withPollInterval(POLL);
-    }
-
-    @Override
-    public String name() {
-        return "neon";
     }
 
     @Override
@@ -114,14 +96,5 @@ final class NeonTarget implements Target {
             }
         }
         return branches;
-    }
-
-    @Override
-    public void close() {
-        try {
-            emulator.close();
-        } finally {
-            WorkFolders.delete(home);
-        }
     }
 }
