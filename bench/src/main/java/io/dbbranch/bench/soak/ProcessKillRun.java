@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  */
 final class ProcessKillRun {
     private static final int MAX_REAP_PASSES = 3;
+    private static final long PASS_PAUSE_MILLIS = 2_000;
     private static final long CHILD_TIMEOUT_SECONDS = 600;
 
     /**
@@ -78,6 +79,10 @@ final class ProcessKillRun {
             try (BranchProvider provider = target.provider(api)) {
                 Reaper reaper = new Reaper(provider, Target.OWNER, Reaper.BuildLiveness.UNKNOWN, Clock.systemUTC());
                 while (!leftovers.isEmpty() && passes < MAX_REAP_PASSES) {
+                    if (passes > 0) {
+                        // A create still in flight at the kill may have made its branch a moment later: let it expire.
+                        Thread.sleep(PASS_PAUSE_MILLIS);
+                    }
                     passes++;
                     ReapReport report = reapOnce(reaper, prefix);
                     reaped += report.deleted().size();
