@@ -75,8 +75,8 @@ public final class SoakBenchmark {
                     + Math.round(options.killShare() * 100) + "% interrupted");
             RunSummary soak;
             try (ApiRoute route = ApiRoute.to(target, faults)) {
-                // Kills land at a random moment up to twice the usual time to open: about half while opening.
-                Duration killWindow = Duration.ofMillis(Math.max(200, Math.round(2 * calm.openMs().medianMs())));
+                // Within a quarter of the usual time to open, a kill planned for the opening lands there.
+                Duration killWindow = Duration.ofMillis(Math.max(50, Math.round(calm.openMs().minMs() / 4)));
                 soak = inProcess(target, route, secrets, new SoakRun.Settings(Target.NAME_PREFIX + "soak", options.leases(),
                         options.concurrency(), options.killShare(), killWindow, 200, options.seed() + 1));
             }

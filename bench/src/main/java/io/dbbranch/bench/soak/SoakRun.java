@@ -16,8 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * Runs many leases at once in this JVM against one target and counts what they left behind. A share of the
- * leases is killed in the middle with a thread interrupt, at a random moment within the kill window after it
- * started.
+ * leases is killed in the middle with a thread interrupt: half while opening, half in the body.
  */
 final class SoakRun {
 
@@ -25,8 +24,8 @@ final class SoakRun {
      * @param prefix      the name prefix of this run's branches
      * @param leases      how many leases in all
      * @param concurrency how many at once
-     * @param killShare   the share of leases interrupted on purpose
-     * @param killWindow  a kill lands at a random moment this long after its lease started
+     * @param killShare   the share of leases interrupted on purpose, half of them while opening, half in the body
+     * @param killWindow  a kill fires at a random moment within this window after its lease started (or opened)
      * @param maxBodyMs   the longest a body holds its branch (each draws 0 to this)
      * @param seed        the seed of the draws
      */
@@ -48,15 +47,13 @@ final class SoakRun {
         try (BranchCensus census = new BranchCensus(target, settings.prefix(), 250)) {
             for (int i = 1; i <= settings.leases(); i++) {
                 String name = settings.prefix() + "-" + i;
-                boolean killed = random.nextDouble() < settings.killShare();
+                KillSwitch.Plan plan = random.nextDouble() >= settings.killShare() ? KillSwitch.Plan.NONE
+                        : random.nextBoolean() ? KillSwitch.Plan.IN_OPEN : KillSwitch.Plan.IN_BODY;
                 long killAfter = random.nextLong(Math.max(1, settings.killWindow().toMillis()));
                 long bodyMillis = random.nextLong(settings.maxBodyMs() + 1);
                 futures.add(pool.submit(() -> {
-                    KillSwitch kill = new KillSwitch(killed);
+                    KillSwitch kill = new KillSwitch(plan, killAfter, killer);
                     kill.arm(Thread.currentThread());
-                    if (killed) {
-                        killer.schedule(kill::fire, killAfter, TimeUnit.MILLISECONDS);
-                    }
                     try {
                         return workload.run(name, kill, bodyMillis, opened -> { });
                     } finally {
