@@ -58,7 +58,8 @@ final class Args {
     void allow(Set<String> known) {
         for (String name : options.keySet()) {
             if (!known.contains(name)) {
-                throw new IllegalArgumentException("unknown option --" + name + " for '" + command + "'; known: " + known);
+                throw new IllegalArgumentException("unknown option --" + name + " for '" + command + "'; known: "
+                        + new java.util.TreeSet<>(known));
             }
         }
     }

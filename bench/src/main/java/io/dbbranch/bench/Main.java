@@ -73,59 +73,69 @@ public final class Main {
 
     /** Runs the command and returns the exit code; the smoke tests call this (it never exits the JVM). */
     static int run(Args args) throws Exception {
-        Path out = args.path("out", defaultOut());
-        Report report;
-        switch (args.command()) {
-            case "speed" -> {
-                args.allow(Set.of("sizes", "runs", "seed", "fsync", "work", "out"));
-                report = new SpeedBenchmark(new SpeedBenchmark.Options(args.integers("sizes", List.of(60, 600)),
-                        args.integer("runs", 5), args.number("seed", 42), args.flag("fsync", true), work(args)),
-                        Main::log).run(args.commandLine());
-            }
-            case "pitr" -> {
-                args.allow(Set.of("sizes", "runs", "seed", "fsync", "before-load", "work", "out"));
-                report = new PitrBenchmark(new PitrBenchmark.Options(args.integers("sizes", List.of(60, 600)),
-                        args.integer("runs", 5), args.number("seed", 42), args.flag("fsync", true),
-                        args.flag("before-load", true), work(args)), Main::log).run(args.commandLine());
-            }
-            case "overhead" -> {
-                args.allow(Set.of("targets", "warmup", "leases", "concurrent-leases", "concurrency", "work", "out"));
-                report = new OverheadBenchmark(new OverheadBenchmark.Options(
-                        List.of(args.text("targets", "lakebase,neon").split(",")), args.integer("warmup", 20),
-                        args.integer("leases", 100), args.integer("concurrent-leases", 200), args.integer("concurrency", 50),
-                        work(args)), Main::log).run(args.commandLine());
-            }
-            case "soak" -> {
-                args.allow(Set.of("targets", "leases", "concurrency", "fault-rate", "kill-share", "kill-leases",
-                        "kill-concurrency", "expiry-window", "seed", "work", "out"));
-                report = new SoakBenchmark(new SoakBenchmark.Options(
-                        List.of(args.text("targets", String.join(",", Targets.ALL)).split(",")),
-                        args.integer("leases", 500), args.integer("concurrency", 50), args.decimal("fault-rate", 0.2),
-                        args.decimal("kill-share", 0.05), args.integer("kill-leases", 100), args.integer("kill-concurrency", 20),
-                        Duration.ofSeconds(args.integer("expiry-window", 10)), args.number("seed", 42), work(args)),
-                        Main::log).run(args.commandLine());
-            }
+        Report report = switch (args.command()) {
+            case "speed" -> speed(args);
+            case "pitr" -> pitr(args);
+            case "overhead" -> overhead(args);
+            case "soak" -> soak(args);
             case "soak-child" -> {
-                Set<String> own = Set.of("target", "parent", "prefix", "leases", "concurrency", "expiry-window-ms",
-                        "max-body-ms", "seed", "secrets");
-                SoakChild.run(new SoakChild.Options(args.text("target", "local"), args.text("parent", null),
-                        args.text("prefix", Target.NAME_PREFIX + "kill"), args.integer("leases", 100), args.integer("concurrency", 20),
-                        Duration.ofMillis(args.number("expiry-window-ms", 10_000)), args.number("max-body-ms", 2_000),
-                        args.number("seed", 42), args.path("secrets", null), args.others(own)));
-                return 0;
+                soakChild(args);
+                yield null;
             }
             case "help", "--help", "-h" -> {
                 System.out.println(HELP);
-                return 0;
+                yield null;
             }
             default -> throw new IllegalArgumentException("unknown command '" + args.command() + "'");
-        }
-        Path written = report.write(out);
-        log("wrote " + written + " and " + report.name() + ".json");
-        for (Goal goal : report.goals()) {
-            log((goal.met() ? "goal met:    " : "goal MISSED: ") + goal.goal() + " (" + goal.actual() + ")");
+        };
+        if (report != null) {
+            Path written = report.write(args.path("out", defaultOut()));
+            log("wrote " + written + " and " + report.name() + ".json");
+            for (Goal goal : report.goals()) {
+                log((goal.met() ? "goal met:    " : "goal MISSED: ") + goal.goal() + " (" + goal.actual() + ")");
+            }
         }
         return 0;
+    }
+
+    private static Report speed(Args args) throws Exception {
+        args.allow(Set.of("sizes", "runs", "seed", "fsync", "work", "out"));
+        return new SpeedBenchmark(new SpeedBenchmark.Options(args.integers("sizes", List.of(60, 600)), args.integer("runs", 5),
+                args.number("seed", 42), args.flag("fsync", true), work(args)), Main::log).run(args.commandLine());
+    }
+
+    private static Report pitr(Args args) throws Exception {
+        args.allow(Set.of("sizes", "runs", "seed", "fsync", "before-load", "work", "out"));
+        return new PitrBenchmark(new PitrBenchmark.Options(args.integers("sizes", List.of(60, 600)), args.integer("runs", 5),
+                args.number("seed", 42), args.flag("fsync", true), args.flag("before-load", true), work(args)), Main::log)
+                .run(args.commandLine());
+    }
+
+    private static Report overhead(Args args) throws Exception {
+        args.allow(Set.of("targets", "warmup", "leases", "concurrent-leases", "concurrency", "work", "out"));
+        return new OverheadBenchmark(new OverheadBenchmark.Options(List.of(args.text("targets", "lakebase,neon").split(",")),
+                args.integer("warmup", 20), args.integer("leases", 100), args.integer("concurrent-leases", 200),
+                args.integer("concurrency", 50), work(args)), Main::log).run(args.commandLine());
+    }
+
+    private static Report soak(Args args) throws Exception {
+        args.allow(Set.of("targets", "leases", "concurrency", "fault-rate", "kill-share", "kill-leases", "kill-concurrency",
+                "expiry-window", "seed", "work", "out"));
+        return new SoakBenchmark(new SoakBenchmark.Options(List.of(args.text("targets", String.join(",", Targets.ALL)).split(",")),
+                args.integer("leases", 500), args.integer("concurrency", 50), args.decimal("fault-rate", 0.2),
+                args.decimal("kill-share", 0.05), args.integer("kill-leases", 100), args.integer("kill-concurrency", 20),
+                Duration.ofSeconds(args.integer("expiry-window", 10)), args.number("seed", 42), work(args)), Main::log)
+                .run(args.commandLine());
+    }
+
+    /** The child JVM of the soak's process-kill run; the options it does not know say how to reach the target. */
+    private static void soakChild(Args args) throws Exception {
+        Set<String> own = Set.of("target", "parent", "prefix", "leases", "concurrency", "expiry-window-ms", "max-body-ms",
+                "seed", "secrets");
+        SoakChild.run(new SoakChild.Options(args.text("target", "local"), args.text("parent", null),
+                args.text("prefix", Target.NAME_PREFIX + "kill"), args.integer("leases", 100), args.integer("concurrency", 20),
+                Duration.ofMillis(args.number("expiry-window-ms", 10_000)), args.number("max-body-ms", 2_000),
+                args.number("seed", 42), args.path("secrets", null), args.others(own)));
     }
 
     private static Path work(Args args) {

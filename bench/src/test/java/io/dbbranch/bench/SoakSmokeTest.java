@@ -13,7 +13,7 @@ class SoakSmokeTest {
     @Test
     void tinyLakebaseSoakInjectsFaultsAndCountsWhatTheyDid(@TempDir Path work) throws Exception {
         JsonNode report = ReportFiles.runAndRead(Path.of("target", "smoke-reports", "lakebase"), "soak", "soak",
-                "--targets", "lakebase", "--leases", "8", "--concurrency", "4", "--fault-rate", "0.5", "--kill-share", "0.25",
+                "--targets", "lakebase", "--leases", "6", "--concurrency", "3", "--fault-rate", "0.3", "--kill-share", "0.34",
                 "--kill-leases", "4", "--kill-concurrency", "2", "--expiry-window", "3", "--work", work.toString());
 
         JsonNode lakebase = report.path("results").path("targets").path("lakebase");
@@ -22,7 +22,7 @@ class SoakSmokeTest {
         assertThat(proxy.path("faulted").asLong()).as("calls answered with a fault").isPositive();
         assertThat(proxy.path("faulted").asLong()).isEqualTo(proxy.path("rate_limited").asLong()
                 + proxy.path("unavailable").asLong() + proxy.path("slow").asLong() + proxy.path("reset_after_acting").asLong());
-        assertThat(lakebase.path("soak").path("leases").asInt()).isEqualTo(8);
+        assertThat(lakebase.path("soak").path("leases").asInt()).isEqualTo(6);
         assertThat(lakebase.path("processKill").has("leftovers")).isTrue();
         assertThat(report.path("goals")).hasSize(4);
         assertThat(work).isEmptyDirectory();
