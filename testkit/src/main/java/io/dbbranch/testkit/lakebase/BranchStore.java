@@ -113,6 +113,12 @@ final class BranchStore {
                 LakebaseErrors.invalid("Branch '" + source.id + "' has no history this emulator can restore from: "
                         + (source.restoredServer == null ? "it keeps none" : "it lives on the server restored for '"
                         + source.restoredServer + "', which keeps no history")));
+        try {
+            // The window first: a point before it is refused as such, even if the source is younger still.
+            history.window().requireContains(point, clock.instant(), "Branch '" + source.id + "' at " + point);
+        } catch (DbBranchException outside) {
+            throw LakebaseErrors.of(outside);
+        }
         if (point instanceof PointInTime.AtTime at && at.time().isBefore(source.created)) {
             throw LakebaseErrors.invalid("Branch '" + source.id + "' did not exist at " + at.time() + ": it was created at "
                     + source.created);
