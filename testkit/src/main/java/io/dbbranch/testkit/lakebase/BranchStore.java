@@ -9,6 +9,7 @@ import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.testkit.emulator.ApiFailure;
 import io.dbbranch.testkit.emulator.BackingHistory;
 import io.dbbranch.testkit.emulator.BackingPostgres;
+import io.dbbranch.testkit.emulator.SourceCopy;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
