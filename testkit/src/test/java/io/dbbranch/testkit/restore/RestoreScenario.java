@@ -33,11 +33,12 @@ import java.util.function.UnaryOperator;
 
 /**
  * The reference scenario of point-in-time restore, written once and run on every provider through the SPI only: a
- * source branch with 32 rows, a moment noted, every row deleted, and restores to that moment through
- * {@link PointInTimeRestore}. One source serves all steps; {@link #close()} deletes it.
+ * source branch with a table of 32 rows, a moment noted, every row deleted, and restores to that moment through
+ * {@link PointInTimeRestore}. One source serves all steps; {@link #close()} deletes it. The table has a name of its
+ * own, so the parent may hold anything.
  */
 public final class RestoreScenario implements AutoCloseable {
-    public static final String COUNT = "SELECT count(*) FROM final_entities";
+    public static final String COUNT = "SELECT count(*) FROM restore_scenario";
     private static final Duration LOGIN_TTL = Duration.ofMinutes(30);
 
     private final BranchProvider provider;
@@ -80,11 +81,11 @@ public final class RestoreScenario implements AutoCloseable {
             Instant insertsStarted;
             Instant beforeDeletion;
             try (Connection db = connect(connection, credential); Statement sql = db.createStatement()) {
-                sql.execute("CREATE TABLE final_entities (id bigint PRIMARY KEY, name text NOT NULL)");
+                sql.execute("CREATE TABLE restore_scenario (id bigint PRIMARY KEY, name text NOT NULL)");
                 insertsStarted = Instant.now();
-                sql.execute("INSERT INTO final_entities SELECT g, 'entity ' || g FROM generate_series(1, 32) g");
+                sql.execute("INSERT INTO restore_scenario SELECT g, 'entity ' || g FROM generate_series(1, 32) g");
                 beforeDeletion = Instant.now();
-                sql.execute("DELETE FROM final_entities");
+                sql.execute("DELETE FROM restore_scenario");
             }
             return new RestoreScenario(provider, names, source, connection, credential, insertsStarted, beforeDeletion);
         } catch (SQLException | RuntimeException e) {
@@ -172,6 +173,32 @@ public final class RestoreScenario implements AutoCloseable {
                 provider.deleteBranch(kept);
             }
         }
+    }
+
+    /**
+     * Restores the source in place to just before the deletion, keeping its present state as {@code preserved}: the
+     * source has the 32 rows again and the kept branch none. This changes the source, so it needs a scenario of its
+     * own; the kept branch is deleted after.
+     */
+    public RestoreResult restoredInPlaceKeepingThePresentAs(String preserved) throws SQLException {
+        RestoreResult result = restore.restore(RestoreRequest.builder(source.name(), PointInTime.at(beforeDeletion))
+                .replace(true, preserved).verify(new Verification(COUNT, Expectation.equalTo(32))).build(), Progress.SILENT);
+        BranchInfo kept = provider.findBranch(preserved).orElse(null);
+        try {
+            assertThat(result.preservedAs()).isEqualTo(preserved);
+            assertThat(result.branch().id()).as("the source itself was restored").isEqualTo(source.id());
+            assertThat(count(result.connection(), result.credential())).isEqualTo(32);
+            assertThat(result.restorePoint().time()).as("restore point").isAfterOrEqualTo(insertsStarted)
+                    .isBeforeOrEqualTo(beforeDeletion);
+            assertThat(kept).as("the present state is kept").isNotNull();
+            ConnectionDetails keptConnection = provider.awaitReady(kept, Duration.ofMinutes(1), Progress.SILENT);
+            assertThat(count(keptConnection, provider.mintCredential(kept, keptConnection, LOGIN_TTL))).isZero();
+        } finally {
+            if (kept != null) {
+                provider.deleteBranch(kept);
+            }
+        }
+        return result;
     }
 
     /** The source branch. */
