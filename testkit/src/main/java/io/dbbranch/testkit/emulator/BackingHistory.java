@@ -1,6 +1,7 @@
 package io.dbbranch.testkit.emulator;
 
 import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalCluster;
 import io.dbbranch.engine.local.pitr.LocalHistory;
@@ -10,6 +11,7 @@ import io.dbbranch.engine.spi.HistoryWindow;
 import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.engine.spi.RestorePoint;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,11 +62,19 @@ public final class BackingHistory {
      * its own, and returns that server (left running) and the point actually reached: the last commit replayed (the
      * requested moment when no commit lies between the base backup and it) and the end of the last record replayed.
      *
-     * @throws DbBranchException {@code INVALID_REQUEST} for a point outside the history window or in the future,
-     *                           {@code NOT_FOUND} for an unknown database, {@code ALREADY_EXISTS} for a name in use;
-     *                           nothing is left behind
+     * @param sourceCreated when the source branch was made: a moment before it is refused (its database did not exist)
+     * @throws DbBranchException {@code INVALID_REQUEST} for a point outside the history window, in the future or before
+     *                           the source existed, {@code NOT_FOUND} for an unknown database, {@code ALREADY_EXISTS}
+     *                           for a name in use; nothing is left behind
      */
-    public Recovered restore(String name, String sourceDatabase, PointInTime point) {
+    public Recovered restore(String name, String sourceDatabase, Instant sourceCreated, PointInTime point) {
+        String asked = "Branch '" + sourceDatabase + "' at " + point;
+        // The window first: a point before it is refused as such, even when the source is younger still.
+        history.window().requireContains(point, Instant.now(), asked);
+        if (point instanceof PointInTime.AtTime at && at.time().isBefore(sourceCreated)) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, asked, "it did not exist at " + at.time()
+                    + ": it was created at " + sourceCreated, "Choose a later moment");
+        }
         RecoveryBranch restored = history.recoveries().create(name, sourceDatabase, point, null);
         RestorePoint reached = restored.restorePoint();
         if (reached.time() == null && point instanceof PointInTime.AtTime at) {

@@ -106,7 +106,8 @@ final class BranchStore {
     /**
      * Restores {@code source} as it was at {@code point} into a new branch {@code id}, served by a server of its own
      * that reports the point reached. A point the history cannot reach, or from before the source existed, is refused
-     * with 400 before anything is made. The branch stays {@code INIT} until its operation finishes.
+     * with 400 before anything is made (the id is only reserved meanwhile). The branch stays {@code INIT} until its
+     * operation finishes.
      */
     EmulatedBranch createFromPast(String id, EmulatedBranch source, PointInTime point, Instant expires, int endpointPolls)
             throws SQLException {
@@ -114,22 +115,12 @@ final class BranchStore {
                 LakebaseErrors.invalid("Branch '" + source.id + "' has no history this emulator can restore from: "
                         + (source.restoredServer == null ? "it keeps none" : "it lives on the server restored for '"
                         + source.restoredServer + "', which keeps no history")));
-        try {
-            // The window first: a point before it is refused as such, even if the source is younger still.
-            history.window().requireContains(point, clock.instant(), "Branch '" + source.id + "' at " + point);
-        } catch (DbBranchException outside) {
-            throw LakebaseErrors.of(outside);
-        }
-        if (point instanceof PointInTime.AtTime at && at.time().isBefore(source.created)) {
-            throw LakebaseErrors.invalid("Branch '" + source.id + "' did not exist at " + at.time() + ": it was created at "
-                    + source.created);
-        }
         Instant created = clock.instant();
         String uid = uid();
         reserve(new EmulatedBranch(id, uid, created, source.id, false, expires, "INIT", endpointPolls, postgres, null));
         BackingHistory.Recovered recovered;
         try {
-            recovered = history.restore(id, source.id, point);
+            recovered = history.restore(id, source.id, source.created, point);
         } catch (DbBranchException e) {
             release(id);
             throw LakebaseErrors.of(e);
@@ -137,6 +128,7 @@ final class BranchStore {
             release(id);
             throw e;
         }
+        // The server is named after the branch; branches made from it live there too, and it goes with the last.
         EmulatedBranch branch = new EmulatedBranch(id, uid, created, source.id, false, expires, "INIT",
                 endpointPolls, recovered.server(), id);
         branch.sourceTime = recovered.reached().time();
@@ -172,25 +164,20 @@ final class BranchStore {
     }
 
     /**
-     * Deletes a branch: its database, or for a branch of the past its whole server. That server also holds the
-     * branches made from it, so such a branch is deleted only once they are gone.
+     * Deletes a branch: its database, and the restored server it lived on when it was the last branch there.
      */
     void delete(EmulatedBranch branch) throws SQLException {
+        boolean lastOnItsServer;
         synchronized (this) {
-            if (!branches.containsKey(branch.id)) {
+            if (branches.remove(branch.id) == null) {
                 throw LakebaseErrors.notFound("branch");
             }
-            List<String> children = branches.values().stream()
-                    .filter(b -> branch.id.equals(b.restoredServer) && !b.id.equals(branch.id)).map(b -> b.id).toList();
-            if (!children.isEmpty()) {
-                throw LakebaseErrors.invalidState("Branch '" + branch.id + "' has child branches " + children
-                        + "; delete them first");
-            }
-            branches.remove(branch.id);
             branch.state = "DELETED";
+            lastOnItsServer = branch.restoredServer != null
+                    && branches.values().stream().noneMatch(b -> branch.restoredServer.equals(b.restoredServer));
         }
-        if (branch.id.equals(branch.restoredServer)) {
-            postgres.history().orElseThrow().delete(branch.id);
+        if (lastOnItsServer) {
+            postgres.history().orElseThrow().delete(branch.restoredServer);
         } else {
             branch.server.dropDatabase(branch.id);
         }

@@ -15,7 +15,10 @@ final class EmulatedBranch {
     final String source;
     final boolean isDefault;
     final BackingPostgres server;
-    /** The id of the branch of the past whose server holds this branch; {@code null} on the backing server. */
+    /**
+     * The name of the restored server that holds this branch (the id of the branch of the past it was restored for);
+     * {@code null} on the backing server.
+     */
     final String restoredServer;
     Instant updated;
     Instant expires;

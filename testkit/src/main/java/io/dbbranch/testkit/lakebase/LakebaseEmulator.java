@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Differences from the service: all branches of a server share it, so one identity has one password per server
  * at a time (see {@link DatabaseTokens}); copying a branch disconnects sessions left on its parent; a branch of the
- * past cannot be deleted while branches made from it exist (they live on its server).
+ * past has no history of its own (branches of its past are refused).
  */
 public final class LakebaseEmulator implements AutoCloseable {
     /** The demo service principal, personal access token and its user; all replaceable through {@link Options}. */

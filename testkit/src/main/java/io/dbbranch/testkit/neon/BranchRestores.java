@@ -38,7 +38,7 @@ final class BranchRestores {
     NeonBranchRecord createFromPast(String name, NeonBranchRecord parent, PointInTime point, Instant expires,
                                     Map<String, String> annotation, boolean withEndpoint, int endpointPolls)
             throws SQLException {
-        BackingHistory history = historyOf(parent, point);
+        BackingHistory history = historyOf(parent);
         NeonBranchRecord branch = new NeonBranchRecord(NeonIds.branch(), name, clock.instant(), parent.id, null, false,
                 withEndpoint ? NeonIds.endpoint() : null, expires, "init", store.backing());
         branch.endpointPollsLeft = endpointPolls;
@@ -81,7 +81,7 @@ final class BranchRestores {
         }
         // The past first: a point the history cannot reach is refused before the target is touched.
         String serverName = NeonIds.branch();
-        BackingHistory.Recovered recovered = point == null ? null : restore(historyOf(source, point), serverName, source, point);
+        BackingHistory.Recovered recovered = point == null ? null : restore(historyOf(source), serverName, source, point);
         try {
             return replace(target, source, recovered, serverName, preserveUnderName);
         } catch (SQLException | RuntimeException e) {
@@ -169,28 +169,18 @@ final class BranchRestores {
         branch.parentTimestamp = recovered.reached().time();
     }
 
-    /** The history to restore {@code source} from, after checking the point is inside it and after the source's birth. */
-    private BackingHistory historyOf(NeonBranchRecord source, PointInTime point) {
-        BackingHistory history = store.backing().history().filter(h -> source.restoredServer == null).orElseThrow(() ->
+    /** The history to restore {@code source} from: the backing server's, which only branches living there have. */
+    private BackingHistory historyOf(NeonBranchRecord source) {
+        return store.backing().history().filter(h -> source.restoredServer == null).orElseThrow(() ->
                 NeonErrors.invalid("branch " + source.id + " has no history this emulator can restore from: "
                         + (source.restoredServer == null ? "it keeps none (it shares a server)"
                         : "it lives on a server restored from the past, which keeps none")));
-        try {
-            history.window().requireContains(point, clock.instant(), "Restore branch " + source.id + " to " + point);
-        } catch (DbBranchException outside) {
-            throw NeonErrors.of(outside);
-        }
-        if (point instanceof PointInTime.AtTime at && at.time().isBefore(source.created)) {
-            throw NeonErrors.invalid("branch " + source.id + " did not exist at " + at.time() + ": it was created at "
-                    + source.created);
-        }
-        return history;
     }
 
     private static BackingHistory.Recovered restore(BackingHistory history, String serverName, NeonBranchRecord source,
                                                     PointInTime point) {
         try {
-            return history.restore(serverName, source.database(), point);
+            return history.restore(serverName, source.database(), source.created, point);
         } catch (DbBranchException e) {
             throw NeonErrors.of(e);
         }

@@ -82,7 +82,7 @@ class LakebasePointInTimeTest {
     }
 
     @Test
-    void aBranchOfThePastAndBranchesOfItShareItsServerWhichIsKeptWhileTheyExistAndFoundAgainAfterARestart()
+    void aBranchOfThePastAndBranchesOfItShareItsServerWhichGoesWithTheLastAndAreFoundAgainAfterARestart()
             throws Exception {
         Path home = Files.createTempDirectory("dbbranch-lakebase-restart");
         LakebaseEmulator.Options options = LakebaseEmulator.Options.in(home).withSettings(ClusterSettings.ephemeral());
@@ -98,23 +98,25 @@ class LakebasePointInTimeTest {
                 restoredName = restored.name();
                 childName = child.name();
 
-                DbBranchException refused = catchThrowableOfType(DbBranchException.class, () -> provider.deleteBranch(restored));
-
                 assertThat(count(provider, child)).isEqualTo(32);
                 assertThat(endpoint(provider, child).port()).isEqualTo(endpoint(provider, restored).port())
                         .isNotEqualTo(emulator.postgresPort());
-                assertThat(refused.getMessage()).contains("has child branches [" + childName + "]");
             }
             try (LakebaseEmulator emulator = LakebaseEmulator.start(options);
                  LakebaseProvider provider = new LakebaseProvider(TestLakebase.config(emulator).build())) {
                 BranchInfo restored = provider.findBranch(restoredName).orElseThrow();
 
+                BranchInfo child = provider.findBranch(childName).orElseThrow();
+
                 assertThat(emulator.branchIds()).as("main, the source, the restored branch and its child, once each")
                         .hasSize(4).contains(childName).containsOnlyOnce("main");
                 assertThat(restored.restorePoint().lsn()).isNotNull();
                 assertThat(count(provider, restored)).isEqualTo(32);
-                provider.deleteBranch(provider.findBranch(childName).orElseThrow());
                 assertThat(provider.deleteBranch(restored)).isTrue();
+                assertThat(count(provider, child)).as("its server stays for the child").isEqualTo(32);
+                assertThat(provider.deleteBranch(child)).isTrue();
+                assertThat(home.resolve("history").resolve("recovery").resolve(restoredName)).as("gone with the last")
+                        .doesNotExist();
             }
         } finally {
             TestLakebase.delete(home);
