@@ -1,7 +1,6 @@
 package io.dbbranch.testkit.lakebase;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dbbranch.engine.DbBranchException;
@@ -9,8 +8,8 @@ import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.testkit.emulator.ApiFailure;
 import io.dbbranch.testkit.emulator.BackingHistory;
 import io.dbbranch.testkit.emulator.BackingPostgres;
+import io.dbbranch.testkit.emulator.BranchComments;
 import io.dbbranch.testkit.emulator.SourceCopy;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,7 +28,6 @@ import java.util.UUID;
  */
 final class BranchStore {
     private static final String MARKER = "dbbranch-lakebase-emulator";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BackingPostgres postgres;
     private final String project;
@@ -238,40 +235,21 @@ final class BranchStore {
 
     /** Finds the branches again: those on the backing server, and those of the past, each on its own server. */
     private void load() throws SQLException {
-        for (Map.Entry<String, String> comment : postgres.comments().entrySet()) {
-            loadBranch(comment.getKey(), comment.getValue(), postgres, null);
-        }
-        if (postgres.history().isPresent()) {
-            BackingHistory history = postgres.history().get();
-            for (String id : history.branches()) {
-                BackingPostgres server = history.server(id).orElseThrow();
-                // A restore copies the whole server, with the comments of every database: only those that name this
-                // server are branches (the restored one and those made from it).
-                for (Map.Entry<String, String> comment : server.comments().entrySet()) {
-                    loadBranch(comment.getKey(), comment.getValue(), server, id);
-                }
+        for (BranchComments.Found found : BranchComments.load(postgres, MARKER, project)) {
+            try {
+                JsonNode meta = found.meta();
+                String expires = meta.path("expire_time").asText(null);
+                EmulatedBranch branch = new EmulatedBranch(found.database(), meta.path("uid").asText(uid()),
+                        Instant.parse(meta.path("create_time").asText()), meta.path("source").asText(null),
+                        meta.path("default").asBoolean(), expires == null ? null : Instant.parse(expires), "READY", 0,
+                        found.server(), found.restoredServer());
+                String sourceTime = meta.path("source_branch_time").asText(null);
+                branch.sourceTime = sourceTime == null ? branch.created : Instant.parse(sourceTime);
+                branch.sourceLsn = meta.path("source_branch_lsn").asText(null);
+                branches.put(branch.id, branch);
+            } catch (RuntimeException damaged) {
+                // metadata we cannot read: not a branch we can serve
             }
-        }
-    }
-
-    private void loadBranch(String id, String comment, BackingPostgres server, String restoredServer) {
-        try {
-            JsonNode meta = JSON.readTree(comment);
-            if (meta == null || !meta.has(MARKER) || !project.equals(meta.path("project").asText())
-                    || !Objects.equals(restoredServer, meta.path("server").asText(null))) {
-                return;
-            }
-            String expires = meta.path("expire_time").asText(null);
-            EmulatedBranch branch = new EmulatedBranch(id, meta.path("uid").asText(uid()),
-                    Instant.parse(meta.path("create_time").asText()), meta.path("source").asText(null),
-                    meta.path("default").asBoolean(), expires == null ? null : Instant.parse(expires), "READY", 0, server,
-                    restoredServer);
-            String sourceTime = meta.path("source_branch_time").asText(null);
-            branch.sourceTime = sourceTime == null ? branch.created : Instant.parse(sourceTime);
-            branch.sourceLsn = meta.path("source_branch_lsn").asText(null);
-            branches.put(id, branch);
-        } catch (IOException | RuntimeException notOurs) {
-            // a comment someone else wrote: not a branch of ours
         }
     }
 

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dbbranch.testkit.emulator.ApiFailure;
-import io.dbbranch.testkit.emulator.BackingHistory;
 import io.dbbranch.testkit.emulator.BackingPostgres;
+import io.dbbranch.testkit.emulator.BranchComments;
 import io.dbbranch.testkit.emulator.SourceCopy;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +19,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -258,42 +256,26 @@ final class ProjectStore {
 
     /** Finds the branches again: on the backing server, and on each server restored from its history. */
     private void load() throws SQLException {
-        for (Map.Entry<String, String> comment : postgres.comments().entrySet()) {
-            loadBranch(comment.getKey(), comment.getValue(), postgres, null);
-        }
-        Optional<BackingHistory> history = postgres.history();
-        for (String server : history.map(BackingHistory::branches).orElse(List.of())) {
-            BackingPostgres restored = history.get().server(server).orElseThrow();
-            // A restore copies the whole server with every database's comment: only those naming this server are its.
-            for (Map.Entry<String, String> comment : restored.comments().entrySet()) {
-                loadBranch(comment.getKey(), comment.getValue(), restored, server);
+        for (BranchComments.Found found : BranchComments.load(postgres, MARKER, project)) {
+            try {
+                JsonNode meta = found.meta();
+                String expires = meta.path("expires_at").asText(null);
+                NeonBranchRecord branch = new NeonBranchRecord(found.database(), meta.path("name").asText(),
+                        Instant.parse(meta.path("created_at").asText()), meta.path("parent_id").asText(null),
+                        meta.path("parent_lsn").asText(null), meta.path("default").asBoolean(),
+                        meta.path("endpoint_id").asText(null),
+                        expires == null ? null : Instant.parse(expires), "ready", found.server());
+                String timestamp = meta.path("parent_timestamp").asText(null);
+                branch.parentTimestamp = timestamp == null ? null : Instant.parse(timestamp);
+                branch.restoredServer = found.restoredServer();
+                branch.endpointStarted = true;
+                meta.path("annotation").properties().forEach(e -> branch.annotation.put(e.getKey(), e.getValue().asText()));
+                // Passwords are not kept across restarts: reveal_password cannot tell them any more.
+                meta.path("roles").forEach(role -> branch.roles.put(role.asText(), null));
+                branches.put(branch.id, branch);
+            } catch (RuntimeException damaged) {
+                // metadata we cannot read: not a branch we can serve
             }
-        }
-    }
-
-    private void loadBranch(String id, String comment, BackingPostgres server, String restoredServer) {
-        try {
-            JsonNode meta = JSON.readTree(comment);
-            if (meta == null || !meta.has(MARKER) || !project.equals(meta.path("project").asText())
-                    || !Objects.equals(restoredServer, meta.path("server").asText(null))) {
-                return;
-            }
-            String expires = meta.path("expires_at").asText(null);
-            NeonBranchRecord branch = new NeonBranchRecord(id, meta.path("name").asText(),
-                    Instant.parse(meta.path("created_at").asText()), meta.path("parent_id").asText(null),
-                    meta.path("parent_lsn").asText(null), meta.path("default").asBoolean(),
-                    meta.path("endpoint_id").asText(null),
-                    expires == null ? null : Instant.parse(expires), "ready", server);
-            String timestamp = meta.path("parent_timestamp").asText(null);
-            branch.parentTimestamp = timestamp == null ? null : Instant.parse(timestamp);
-            branch.restoredServer = restoredServer;
-            branch.endpointStarted = true;
-            meta.path("annotation").properties().forEach(e -> branch.annotation.put(e.getKey(), e.getValue().asText()));
-            // Passwords are not kept across restarts: reveal_password cannot tell them any more.
-            meta.path("roles").forEach(role -> branch.roles.put(role.asText(), null));
-            branches.put(branch.id, branch);
-        } catch (IOException | RuntimeException notOurs) {
-            // a comment someone else wrote: not a branch of ours
         }
     }
 }

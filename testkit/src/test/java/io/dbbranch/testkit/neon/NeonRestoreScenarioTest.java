@@ -4,60 +4,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbbranch.engine.neon.NeonProvider;
 import io.dbbranch.engine.restore.RestoreResult;
+import io.dbbranch.engine.spi.BranchProvider;
 import io.dbbranch.testkit.restore.RestoreScenario;
+import io.dbbranch.testkit.restore.RestoreScenarioTests;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The reference scenario of point-in-time restore on Neon: branches with {@code parent_timestamp}, and a restore in
  * place with {@code preserve_under_name}, against an emulator with a history of its own.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NeonRestoreScenarioTest {
+class NeonRestoreScenarioTest extends RestoreScenarioTests {
     private static final AtomicInteger NAMES = new AtomicInteger();
-    static final UnaryOperator<String> NAME = stem -> "ci-" + stem + "-" + NAMES.incrementAndGet();
 
     @RegisterExtension
     static final NeonTestbed testbed = NeonTestbed.withHistory();
 
     private final NeonProvider provider = testbed.provider();
-    private RestoreScenario scenario;
 
-    @BeforeAll
-    void prepareTheSource() throws SQLException {
-        scenario = RestoreScenario.prepare(provider, NeonEmulator.DEFAULT_BRANCH, NAME);
+    @Override
+    protected BranchProvider provider() {
+        return provider;
     }
 
-    @AfterAll
-    void deleteTheSource() {
-        try {
-            if (scenario != null) {
-                scenario.close();
-            }
-        } finally {
-            provider.close();
-        }
+    @Override
+    protected String parent() {
+        return NeonEmulator.DEFAULT_BRANCH;
     }
 
-    @Test
-    void recoveryBranchHasThe32RowsWhileTheSourceHasNone() throws SQLException {
-        RestoreResult result = scenario.recoveryBranchHasThe32RowsWhileTheSourceHasNone();
+    @Override
+    protected UnaryOperator<String> names() {
+        return stem -> "ci-" + stem + "-" + NAMES.incrementAndGet();
+    }
 
+    @Override
+    protected void alsoCheck(RestoreResult result) {
         assertThat(result.connection().port()).as("the endpoint names the port of the branch's own server")
                 .isNotEqualTo(testbed.emulator.postgresPort());
     }
 
-    @Test
-    void momentsOutsideTheHistoryWindowAreRefusedLeavingNothingBehind() {
-        scenario.momentsOutsideTheHistoryWindowAreRefusedLeavingNothingBehind();
+    @Override
+    protected void closeProvider() {
+        provider.close();
     }
 
     @Test
@@ -69,23 +62,13 @@ class NeonRestoreScenarioTest {
     }
 
     @Test
-    void unmetVerificationFailsTheRestoreAndDeletesTheRecoveryBranch() {
-        scenario.unmetVerificationFailsTheRestoreAndDeletesTheRecoveryBranch();
-    }
-
-    @Test
-    void unmetVerificationKeepsTheRecoveryBranchWhenAsked() throws SQLException {
-        scenario.unmetVerificationKeepsTheRecoveryBranchWhenAsked();
-    }
-
-    @Test
     void aBranchRestoredInPlaceKeepsItsPresentUnderTheGivenName() throws SQLException {
-        try (RestoreScenario own = RestoreScenario.prepare(provider, NeonEmulator.DEFAULT_BRANCH, NAME)) {
-            String preserved = NAME.apply("before-restore");
+        try (RestoreScenario own = RestoreScenario.prepare(provider, NeonEmulator.DEFAULT_BRANCH, names())) {
+            String preserved = names().apply("before-restore");
 
             RestoreResult result = own.restoredInPlaceKeepingThePresentAs(preserved);
 
-            assertThat(result.connection().port()).isNotEqualTo(testbed.emulator.postgresPort());
+            alsoCheck(result);
             assertThat(provider.findBranch(own.source().name())).get().extracting(b -> b.restorePoint().lsn()).isNotNull();
         }
     }

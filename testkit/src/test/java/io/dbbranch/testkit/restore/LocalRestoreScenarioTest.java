@@ -4,54 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbbranch.engine.local.LocalProvider;
 import io.dbbranch.engine.restore.RestoreResult;
+import io.dbbranch.engine.spi.BranchProvider;
 import io.dbbranch.engine.testing.TestHistory;
 import io.dbbranch.engine.testing.TestProviders;
-import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import java.util.function.UnaryOperator;
 
 /** The reference scenario of point-in-time restore on the local provider (its WAL archive and base backups). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LocalRestoreScenarioTest {
+class LocalRestoreScenarioTest extends RestoreScenarioTests {
     private final LocalProvider provider = TestHistory.provider();
-    private RestoreScenario scenario;
 
-    @BeforeAll
-    void prepareTheSource() throws SQLException {
+    @Override
+    protected BranchProvider provider() {
+        return provider;
+    }
+
+    @Override
+    protected String parent() {
         String parent = TestProviders.uniqueName("parent");
         TestHistory.execute("postgres", "CREATE DATABASE \"" + parent + "\"");
-        scenario = RestoreScenario.prepare(provider, parent, TestProviders::uniqueName);
+        return parent;
     }
 
-    @AfterAll
-    void deleteTheSource() {
-        if (scenario != null) {
-            scenario.close();
-        }
+    @Override
+    protected UnaryOperator<String> names() {
+        return TestProviders::uniqueName;
     }
 
-    @Test
-    void recoveryBranchHasThe32RowsWhileTheSourceHasNone() throws SQLException {
-        RestoreResult result = scenario.recoveryBranchHasThe32RowsWhileTheSourceHasNone();
-
+    @Override
+    protected void alsoCheck(RestoreResult result) {
         assertThat(result.connection().port()).as("a recovery cluster of its own")
                 .isNotEqualTo(provider.cluster().runningPort().getAsInt());
-    }
-
-    @Test
-    void momentsOutsideTheHistoryWindowAreRefusedLeavingNothingBehind() {
-        scenario.momentsOutsideTheHistoryWindowAreRefusedLeavingNothingBehind();
-    }
-
-    @Test
-    void unmetVerificationFailsTheRestoreAndDeletesTheRecoveryBranch() {
-        scenario.unmetVerificationFailsTheRestoreAndDeletesTheRecoveryBranch();
-    }
-
-    @Test
-    void unmetVerificationKeepsTheRecoveryBranchWhenAsked() throws SQLException {
-        scenario.unmetVerificationKeepsTheRecoveryBranchWhenAsked();
     }
 }
