@@ -46,7 +46,7 @@ final class BranchRestores {
         store.register(branch);
         BackingHistory.Recovered recovered;
         try {
-            recovered = restore(history, branch.id, parent, point);
+            recovered = recover(history, branch.id, parent, point);
         } catch (RuntimeException e) {
             store.unregister(branch.id);
             throw e;
@@ -81,7 +81,7 @@ final class BranchRestores {
         }
         // The past first: a point the history cannot reach is refused before the target is touched.
         String serverName = NeonIds.branch();
-        BackingHistory.Recovered recovered = point == null ? null : restore(historyOf(source), serverName, source, point);
+        BackingHistory.Recovered recovered = point == null ? null : recover(historyOf(source), serverName, source, point);
         try {
             return replace(target, source, recovered, serverName, preserveUnderName);
         } catch (SQLException | RuntimeException e) {
@@ -152,13 +152,12 @@ final class BranchRestores {
     private void dropPresentData(NeonBranchRecord target) throws SQLException {
         String server = target.restoredServer;
         boolean alone = server != null && store.all().stream().noneMatch(b -> b != target && server.equals(b.restoredServer));
-        if (!alone) {
-            target.server.dropDatabase(target.database());
-        }
-        // Alone on its server: the server goes once the target has moved (below it is no longer counted there).
         if (alone) {
+            // The target moves to its new server next; nothing else needs this one.
             target.restoredServer = null;
             store.backing().history().orElseThrow().delete(server);
+        } else {
+            target.server.dropDatabase(target.database());
         }
     }
 
@@ -177,7 +176,7 @@ final class BranchRestores {
                         : "it lives on a server restored from the past, which keeps none")));
     }
 
-    private static BackingHistory.Recovered restore(BackingHistory history, String serverName, NeonBranchRecord source,
+    private static BackingHistory.Recovered recover(BackingHistory history, String serverName, NeonBranchRecord source,
                                                     PointInTime point) {
         try {
             return history.restore(serverName, source.database(), source.created, point);
