@@ -1,15 +1,15 @@
 package io.dbbranch.testkit.lakebase;
 
 import io.dbbranch.engine.local.ClusterSettings;
-import io.dbbranch.testkit.emulator.BackingHistory;
 import io.dbbranch.testkit.emulator.BackingPostgres;
 import io.dbbranch.testkit.emulator.EmulatorServer;
+import io.dbbranch.testkit.emulator.EmulatorStart;
 import io.dbbranch.testkit.emulator.ErrorStyle;
 import io.dbbranch.testkit.emulator.Faults;
+import io.dbbranch.testkit.emulator.Housekeeping;
 import io.dbbranch.testkit.emulator.TokenSigner;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -17,9 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An emulator of one Databricks workspace with one Lakebase project, for tests and for trying dbbranch without an
@@ -117,7 +114,7 @@ public final class LakebaseEmulator implements AutoCloseable {
     private final BackingPostgres postgres;
     private final BranchStore store;
     private final EmulatorServer server;
-    private final ScheduledExecutorService reaper;
+    private final Housekeeping reaper;
 
     private LakebaseEmulator(Options options, Clock clock) throws IOException, SQLException {
         this.options = options;
@@ -135,24 +132,13 @@ public final class LakebaseEmulator implements AutoCloseable {
             postgres.close();
             throw e;
         }
-        this.reaper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "lakebase-emulator-expiry");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = options.expiryInterval().toMillis();
-        reaper.scheduleWithFixedDelay(this::housekeeping, every, every, TimeUnit.MILLISECONDS);
+        this.reaper = Housekeeping.start("lakebase emulator", "lakebase-emulator-expiry", options.expiryInterval(),
+                postgres, store::deleteExpired);
     }
 
     /** Starts an emulator (and its PostgreSQL server) as {@code options} say. */
     public static LakebaseEmulator start(Options options) {
-        try {
-            return new LakebaseEmulator(options, Clock.systemUTC());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot prepare the emulator's PostgreSQL server: " + e.getMessage(), e);
-        }
+        return EmulatorStart.unchecked(() -> new LakebaseEmulator(options, Clock.systemUTC()));
     }
 
     /** The workspace URL to configure in the provider. */
@@ -200,21 +186,8 @@ public final class LakebaseEmulator implements AutoCloseable {
 
     @Override
     public void close() {
-        reaper.shutdownNow();
+        reaper.close();
         server.close();
         postgres.close();
-    }
-
-    private void housekeeping() {
-        try {
-            store.deleteExpired();
-        } catch (SQLException | RuntimeException e) {
-            System.err.println("lakebase emulator: deleting expired branches failed: " + e.getMessage());
-        }
-        try {
-            postgres.history().ifPresent(BackingHistory::takeBaseBackupIfDue);
-        } catch (RuntimeException e) {
-            System.err.println("lakebase emulator: taking a base backup failed: " + e.getMessage());
-        }
     }
 }

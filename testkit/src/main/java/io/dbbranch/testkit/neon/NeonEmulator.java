@@ -2,14 +2,14 @@ package io.dbbranch.testkit.neon;
 
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalCluster;
-import io.dbbranch.testkit.emulator.BackingHistory;
 import io.dbbranch.testkit.emulator.BackingPostgres;
 import io.dbbranch.testkit.emulator.EmulatorServer;
+import io.dbbranch.testkit.emulator.EmulatorStart;
 import io.dbbranch.testkit.emulator.ErrorStyle;
 import io.dbbranch.testkit.emulator.Faults;
+import io.dbbranch.testkit.emulator.Housekeeping;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -18,9 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An emulator of one Neon project behind the v2 API, for tests and for trying dbbranch without an account. It speaks
@@ -130,7 +127,7 @@ public final class NeonEmulator implements AutoCloseable {
     private final ProjectStore store;
     private final NeonOperations operations;
     private final EmulatorServer server;
-    private final ScheduledExecutorService background;
+    private final Housekeeping background;
 
     private NeonEmulator(Options options, Clock clock) throws IOException, SQLException {
         this.options = options;
@@ -153,25 +150,14 @@ public final class NeonEmulator implements AutoCloseable {
             postgres.close();
             throw e;
         }
-        this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "neon-emulator-background");
-            thread.setDaemon(true);
-            return thread;
-        });
-        background.scheduleWithFixedDelay(operations::finishOverdue, 200, 200, TimeUnit.MILLISECONDS);
-        long every = options.expiryInterval().toMillis();
-        background.scheduleWithFixedDelay(this::housekeeping, every, every, TimeUnit.MILLISECONDS);
+        this.background = Housekeeping.start("neon emulator", "neon-emulator-background", options.expiryInterval(),
+                        postgres, () -> store.deleteExpired().forEach(operations::forget))
+                .every(Duration.ofMillis(200), operations::finishOverdue);
     }
 
     /** Starts an emulator (and, unless it shares one, its PostgreSQL server) as {@code options} say. */
     public static NeonEmulator start(Options options) {
-        try {
-            return new NeonEmulator(options, Clock.systemUTC());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot prepare the emulator's PostgreSQL server: " + e.getMessage(), e);
-        }
+        return EmulatorStart.unchecked(() -> new NeonEmulator(options, Clock.systemUTC()));
     }
 
     /** The API base URL to configure in the provider ({@code http://127.0.0.1:<port>/api/v2}). */
@@ -234,21 +220,8 @@ public final class NeonEmulator implements AutoCloseable {
 
     @Override
     public void close() {
-        background.shutdownNow();
+        background.close();
         server.close();
         postgres.close();
-    }
-
-    private void housekeeping() {
-        try {
-            store.deleteExpired().forEach(operations::forget);
-        } catch (SQLException | RuntimeException e) {
-            System.err.println("neon emulator: deleting expired branches failed: " + e.getMessage());
-        }
-        try {
-            postgres.history().ifPresent(BackingHistory::takeBaseBackupIfDue);
-        } catch (RuntimeException e) {
-            System.err.println("neon emulator: taking a base backup failed: " + e.getMessage());
-        }
     }
 }
