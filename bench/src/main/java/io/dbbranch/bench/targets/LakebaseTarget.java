@@ -31,9 +31,10 @@ final class LakebaseTarget extends EmulatedTarget {
 
     static LakebaseTarget start(Path work) throws SQLException {
         return start(work, "lakebase", home -> {
-            LakebaseEmulator.Options defaults = LakebaseEmulator.Options.in(home);
-            return new LakebaseTarget(home, LakebaseEmulator.start(new LakebaseEmulator.Options(home, 0, defaults.project(),
-                    defaults.identities(), ClusterSettings.ephemeral(), Duration.ofHours(1))));
+            LakebaseEmulator.Options defaults = LakebaseEmulator.Options.in(home).withSettings(ClusterSettings.ephemeral());
+            return new LakebaseTarget(home, LakebaseEmulator.start(new LakebaseEmulator.Options(home, defaults.port(),
+                    defaults.project(), defaults.identities(), defaults.settings(), Duration.ofHours(1),
+                    defaults.historyRetention())));
         });
     }
 

@@ -31,9 +31,8 @@ final class NeonTarget extends EmulatedTarget {
 
     static NeonTarget start(Path work) throws SQLException {
         return start(work, "neon", home -> {
-            NeonEmulator.Options defaults = NeonEmulator.Options.in(home);
-            return new NeonTarget(home, NeonEmulator.start(new NeonEmulator.Options(home, 0, defaults.project(),
-                    defaults.apiKey(), ClusterSettings.ephemeral(), null, null, Duration.ofHours(1))));
+            return new NeonTarget(home, NeonEmulator.start(NeonEmulator.Options.in(home).withSettings(ClusterSettings.ephemeral())
+                    .withExpiryInterval(Duration.ofHours(1))));
         });
     }
 
