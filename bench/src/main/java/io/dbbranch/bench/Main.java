@@ -9,6 +9,7 @@ import io.dbbranch.bench.soak.SoakChild;
 import io.dbbranch.bench.speed.SpeedBenchmark;
 import io.dbbranch.bench.targets.Target;
 import io.dbbranch.bench.targets.Targets;
+import io.dbbranch.engine.http.HttpSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public final class Main {
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --before-load true|false  --work <dir>
               overhead  what the engine adds per lease against the emulators (no injected latency), and its heap
                         --targets lakebase,neon  --warmup 20  --leases 100  --concurrent-leases 200  --concurrency 50
+                        --max-connections 8 (the providers' HTTP pool; 8 is the product's default)
               soak      leases under injected API faults and interrupts, then a SIGKILLed JVM and the reaper
                         --targets lakebase,neon,local  --leases 500  --concurrency 50  --fault-rate 0.2
                         --kill-share 0.05  --kill-leases 100  --kill-concurrency 20  --expiry-window 10 (s)
@@ -112,10 +114,11 @@ public final class Main {
     }
 
     private static Report overhead(Args args) throws Exception {
-        args.allow(Set.of("targets", "warmup", "leases", "concurrent-leases", "concurrency", "work", "out"));
+        args.allow(Set.of("targets", "warmup", "leases", "concurrent-leases", "concurrency", "max-connections", "work", "out"));
         return new OverheadBenchmark(new OverheadBenchmark.Options(List.of(args.text("targets", "lakebase,neon").split(",")),
                 args.integer("warmup", 20), args.integer("leases", 100), args.integer("concurrent-leases", 200),
-                args.integer("concurrency", 50), work(args)), Main::log).run(args.commandLine());
+                args.integer("concurrency", 50), args.integer("max-connections", HttpSettings.defaults().maxConnections()),
+                work(args)), Main::log).run(args.commandLine());
     }
 
     private static Report soak(Args args) throws Exception {

@@ -38,9 +38,11 @@ public final class OverheadBenchmark {
      * @param sequential       leases one at a time
      * @param concurrentLeases leases in the concurrent phase
      * @param concurrency      leases at once (also how many are held open for the heap figure)
+     * @param maxConnections   the providers' pooled HTTP connections (the product's default is 8)
      * @param work             where the emulators keep their folders
      */
-    public record Options(List<String> targets, int warmup, int sequential, int concurrentLeases, int concurrency, Path work) {
+    public record Options(List<String> targets, int warmup, int sequential, int concurrentLeases, int concurrency,
+                          int maxConnections, Path work) {
         public Options {
             targets = List.copyOf(targets);
         }
@@ -73,7 +75,7 @@ public final class OverheadBenchmark {
                 throw new IllegalArgumentException("the overhead benchmark needs a target with a REST API; " + name + " has none");
             }
             target.removeInjectedLatency();
-            try (BranchProvider provider = target.provider(route.uri())) {
+            try (BranchProvider provider = target.provider(route.uri(), options.maxConnections())) {
                 LeaseSteps steps = new LeaseSteps(provider, target.parent(), secrets);
                 log.accept(name + " overhead: " + options.warmup() + " warm-up leases");
                 for (int i = 0; i < options.warmup(); i++) {

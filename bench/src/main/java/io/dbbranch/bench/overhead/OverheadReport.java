@@ -4,6 +4,7 @@ import io.dbbranch.bench.report.Figures;
 import io.dbbranch.bench.report.Goal;
 import io.dbbranch.bench.report.MarkdownTable;
 import io.dbbranch.bench.report.Report;
+import io.dbbranch.engine.http.HttpSettings;
 import java.util.Map;
 
 /** Turns the overhead figures into the report's tables and goals. */
@@ -17,7 +18,9 @@ final class OverheadReport {
         report.setting("targets", String.join(", ", options.targets()))
                 .setting("leases", options.warmup() + " warm-up, " + options.sequential() + " one at a time, "
                         + options.concurrentLeases() + " with " + options.concurrency() + " at once")
-                .setting("injected latency", "none (operations finish in their first answer, endpoints start at once)");
+                .setting("injected latency", "none (operations finish in their first answer, endpoints start at once)")
+                .setting("pooled HTTP connections per provider", options.maxConnections()
+                        + (options.maxConnections() == HttpSettings.defaults().maxConnections() ? " (the product's default)" : ""));
         report.result("targets", results);
         for (OverheadResult result : results.values()) {
             Phase alone = result.sequential();
@@ -44,7 +47,8 @@ final class OverheadReport {
                 + "hop; the hop from the engine to the proxy is counted as engine time). The readiness login is PostgreSQL's "
                 + "and the driver's work, measured as a bare login with the same credential. Engine overhead = lease − "
                 + "emulator − login. With many leases at once, engine, emulator and PostgreSQL share the machine's cores, "
-                + "so waiting for a core is counted as engine time too.");
+                + "so waiting for a core is counted as engine time too, and so is waiting for one of the provider's pooled "
+                + "HTTP connections (" + options.maxConnections() + ") while the others are busy.");
 
         MarkdownTable heap = new MarkdownTable("Emulator", "Live heap before", "Peak heap in use during the concurrent phase",
                 "Live heap with leases held open", "Per open lease");

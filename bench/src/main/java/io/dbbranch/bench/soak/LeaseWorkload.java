@@ -48,7 +48,7 @@ final class LeaseWorkload {
         BranchLease lease;
         try {
             lease = BranchLease.open(provider, spec, Progress.SILENT);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             return failed(name, kill, e, openMs, -1, start);
         }
         openMs = millisSince(start);
@@ -57,7 +57,7 @@ final class LeaseWorkload {
         Throwable bodyFailure = null;
         try {
             body(lease, kill.planned() ? KILLED_BODY_MILLIS : bodyMillis);
-        } catch (Exception | Error e) {
+        } catch (Exception e) {
             bodyFailure = e;
             lease.bodyFailed(e);
         }

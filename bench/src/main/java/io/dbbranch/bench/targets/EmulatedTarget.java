@@ -1,6 +1,7 @@
 package io.dbbranch.bench.targets;
 
 import io.dbbranch.bench.support.WorkFolders;
+import io.dbbranch.engine.http.HttpSettings;
 import io.dbbranch.testkit.emulator.BackingPostgres;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -42,6 +43,12 @@ abstract class EmulatedTarget implements Target {
             target.close();
             throw e;
         }
+    }
+
+    /** The product's HTTP settings (retries included) with a pool of {@code maxConnections}. */
+    static HttpSettings http(HttpSettings defaults, int maxConnections) {
+        return new HttpSettings(defaults.connectTimeout(), defaults.responseTimeout(), maxConnections, defaults.retry(),
+                defaults.userAgent());
     }
 
     /** Puts a small table into the parent branch. */

@@ -2,6 +2,7 @@ package io.dbbranch.bench.targets;
 
 import io.dbbranch.bench.proxy.Interceptor;
 import io.dbbranch.engine.credentials.Secret;
+import io.dbbranch.engine.http.HttpSettings;
 import io.dbbranch.engine.lakebase.LakebaseConfig;
 import io.dbbranch.engine.lakebase.LakebaseProvider;
 import io.dbbranch.engine.local.ClusterSettings;
@@ -46,15 +47,16 @@ final class LakebaseTarget extends EmulatedTarget {
     /** The provider a child JVM builds from {@link #childArguments}. */
     static BranchProvider connect(Map<String, String> options) {
         return new LakebaseProvider(config(URI.create(options.get("api")), options.get("project"), options.get("client-id"),
-                options.get("client-secret"), Integer.parseInt(options.get("pg-port"))));
+                options.get("client-secret"), Integer.parseInt(options.get("pg-port")), HttpSettings.defaults().maxConnections()));
     }
 
-    private static LakebaseConfig config(URI api, String project, String clientId, String clientSecret, int postgresPort) {
-        // The product's HTTP defaults (retries included); only the poll interval is shortened, as the emulator
-        // finishes operations in a few polls rather than seconds.
+    private static LakebaseConfig config(URI api, String project, String clientId, String clientSecret, int postgresPort,
+                                         int maxConnections) {
+        // The product's HTTP defaults (retries included); only the poll interval is shortened.
         return LakebaseConfig.builder().workspaceUrl(api.toString()).project(project)
                 .servicePrincipal(clientId, Secret.of(clientSecret)).port(postgresPort).sslMode("disable")
-                .database("{branch}").namePrefix(NAME_PREFIX).owner(OWNER).pollInterval(POLL).build();
+                .database("{branch}").namePrefix(NAME_PREFIX).owner(OWNER).pollInterval(POLL)
+                .http(http(HttpSettings.defaults(), maxConnections)).build();
     }
 
     @Override
@@ -68,9 +70,9 @@ final class LakebaseTarget extends EmulatedTarget {
     }
 
     @Override
-    public BranchProvider provider(URI api) {
+    public BranchProvider provider(URI api, int maxConnections) {
         return new LakebaseProvider(config(api, emulator.project(), emulator.identities().clientId(),
-                emulator.identities().clientSecret(), emulator.postgresPort()));
+                emulator.identities().clientSecret(), emulator.postgresPort(), maxConnections));
     }
 
     @Override

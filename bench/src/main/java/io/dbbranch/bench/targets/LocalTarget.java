@@ -60,7 +60,7 @@ final class LocalTarget implements Target {
     }
 
     @Override
-    public BranchProvider provider(URI api) {
+    public BranchProvider provider(URI api, int maxConnections) {
         return new LocalProvider(server.cluster(), OWNER);
     }
 

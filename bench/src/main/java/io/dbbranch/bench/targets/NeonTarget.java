@@ -1,6 +1,7 @@
 package io.dbbranch.bench.targets;
 
 import io.dbbranch.engine.credentials.Secret;
+import io.dbbranch.engine.http.HttpSettings;
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.neon.NeonConfig;
 import io.dbbranch.engine.neon.NeonProvider;
@@ -45,13 +46,14 @@ final class NeonTarget extends EmulatedTarget {
     /** The provider a child JVM builds from {@link #childArguments}. */
     static BranchProvider connect(Map<String, String> options) {
         return new NeonProvider(config(URI.create(options.get("api")), options.get("project"), options.get("api-key"),
-                Integer.parseInt(options.get("pg-port"))));
+                Integer.parseInt(options.get("pg-port")), HttpSettings.defaults().maxConnections()));
     }
 
-    private static NeonConfig config(URI api, String project, String apiKey, int postgresPort) {
+    private static NeonConfig config(URI api, String project, String apiKey, int postgresPort, int maxConnections) {
         // The product's HTTP defaults (retries of 429, 503 and 423 included); only polls are quicker.
         return NeonConfig.of(project, Secret.of(apiKey), OWNER).withApiUrl(api).withDatabaseName("{branch}")
-                .withConnection(postgresPort, "disable").withPollInterval(POLL);
+                .withConnection(postgresPort, "disable").withPollInterval(POLL)
+                .withHttp(http(NeonConfig.defaultHttp(), maxConnections));
     }
 
     @Override
@@ -65,8 +67,8 @@ final class NeonTarget extends EmulatedTarget {
     }
 
     @Override
-    public BranchProvider provider(URI api) {
-        return new NeonProvider(config(api, emulator.project(), emulator.apiKey(), emulator.postgresPort()));
+    public BranchProvider provider(URI api, int maxConnections) {
+        return new NeonProvider(config(api, emulator.project(), emulator.apiKey(), emulator.postgresPort(), maxConnections));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.dbbranch.bench.targets;
 
 import io.dbbranch.bench.proxy.Interceptor;
+import io.dbbranch.engine.http.HttpSettings;
 import io.dbbranch.engine.spi.BranchProvider;
 import java.net.URI;
 import java.util.List;
@@ -26,8 +27,13 @@ public interface Target extends AutoCloseable {
     /** The branch every lease copies. */
     String parent();
 
-    /** A provider as users configure it (default retry policy) that reaches the API at {@code api}. */
-    BranchProvider provider(URI api);
+    /** A provider as users configure it (default retries and connection pool) that reaches the API at {@code api}. */
+    default BranchProvider provider(URI api) {
+        return provider(api, HttpSettings.defaults().maxConnections());
+    }
+
+    /** As {@link #provider(URI)}, with {@code maxConnections} pooled HTTP connections instead of the default. */
+    BranchProvider provider(URI api, int maxConnections);
 
     /**
      * The command-line options of {@code soak-child} that build the same provider in another JVM
