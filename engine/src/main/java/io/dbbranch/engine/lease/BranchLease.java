@@ -162,6 +162,14 @@ public final class BranchLease implements AutoCloseable {
         return environment;
     }
 
+    /**
+     * The variables for processes started now: as {@link #environment()}, but with the credential in force now, so a
+     * front end that starts processes late in a long build (after refreshes) hands them a token that still works.
+     */
+    public LeaseEnvironment currentEnvironment() {
+        return LeaseEnvironment.of(spec.envPrefix(), branch, connection, credential.get(), passFile.path());
+    }
+
     /** Every string to hide in logs, including tokens minted by refreshes since the start. */
     public Set<String> masks() {
         synchronized (masks) {
@@ -185,7 +193,8 @@ public final class BranchLease implements AutoCloseable {
     }
 
     private void refreshed(Credential fresh) {
-        masks.addAll(fresh.password().maskForms());
+        // The fresh token's own forms, and those of the URLs that now carry it (their base64 forms hide no token part).
+        masks.addAll(LeaseEnvironment.of(spec.envPrefix(), branch, connection, fresh, passFile.path()).masks());
         for (Consumer<Credential> listener : refreshListeners) {
             try {
                 listener.accept(fresh);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RefreshListenerTest {
 
     @Test
-    void listenersHearOfEveryRefreshedCredentialEvenAfterOneOfThemFails(@TempDir Path secrets) throws Exception {
+    void listenersHearOfEveryRefreshedCredentialEvenAfterOneOfThemFailsAndTheCurrentEnvironmentCarriesTheNewest(@TempDir Path secrets) throws Exception {
         String parent = TestProviders.parentWithEntities(1);
         LeaseSpec spec = LeaseSpec.builder(parent).owner(TestProviders.OWNER).credentialTtl(Duration.ofSeconds(3))
                 .secretsDirectory(secrets).build();
@@ -38,6 +38,9 @@ class RefreshListenerTest {
             assertThat(heard.get(1).expiresAt()).isAfter(heard.get(0).expiresAt());
             assertThat(lease.masks()).contains(heard.get(0).password().reveal(), heard.get(1).password().reveal());
             assertThat(log).anyMatch(line -> line.contains("refresh listener") && line.contains("agent went away"));
+            assertThat(lease.currentEnvironment().variables().get("PGPASSWORD")).isEqualTo(lease.credential().password().reveal())
+                    .isNotEqualTo(lease.environment().variables().get("PGPASSWORD"));
+            assertThat(lease.masks()).containsAll(lease.currentEnvironment().masks());
         }
     }
 }
