@@ -45,6 +45,7 @@ public final class LiveLeases {
 
     /** Removes the lease (its masks are kept until the build completes). */
     static Optional<Live> end(String key) {
+        RESUMING.remove(key);
         Live live = LIVE.remove(key);
         if (live != null) {
             ENDED_MASKS.computeIfAbsent(live.runId(), run -> ConcurrentHashMap.newKeySet()).addAll(live.lease().masks());

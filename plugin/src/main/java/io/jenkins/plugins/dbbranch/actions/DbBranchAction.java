@@ -1,12 +1,12 @@
 package io.jenkins.plugins.dbbranch.actions;
 
 import hudson.model.Run;
+import hudson.util.CopyOnWriteList;
 import io.dbbranch.engine.lease.TeardownResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,7 +22,7 @@ public final class DbBranchAction implements RunAction2 {
 
     private static final Object ADDING = new Object();
 
-    private final List<BranchRecord> records = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteList<BranchRecord> records = new CopyOnWriteList<>();
     private transient Run<?, ?> run;
 
     /** The build's action, added on first use. */
@@ -38,7 +38,7 @@ public final class DbBranchAction implements RunAction2 {
     }
 
     public List<BranchRecord> getRecords() {
-        return List.copyOf(records);
+        return List.copyOf(records.getView());
     }
 
     /** Records a new branch and saves the build. */
@@ -49,7 +49,7 @@ public final class DbBranchAction implements RunAction2 {
 
     /** Changes the record of {@code key} (if any) and saves the build. */
     public void update(String key, Consumer<BranchRecord> change) {
-        records.stream().filter(record -> record.getKey().equals(key)).forEach(change);
+        records.getView().stream().filter(record -> record.getKey().equals(key)).forEach(change);
         save();
     }
 

@@ -24,7 +24,6 @@ import io.jenkins.plugins.dbbranch.steps.BranchFields;
 import io.jenkins.plugins.dbbranch.steps.WithDbBranchStep;
 import java.io.IOException;
 import java.util.Set;
-import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildWrapper;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -110,11 +109,10 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
         }
 
         /** The fields mean what they mean in {@code withDbBranch}: one help text for both. */
-        @Override
-        public String getHelpFile(String fieldName) {
-            String own = super.getHelpFile(fieldName);
-            return own != null || fieldName == null ? own
-                    : Jenkins.get().getDescriptorByType(WithDbBranchStep.DescriptorImpl.class).getHelpFile(fieldName);
+        public DescriptorImpl() {
+            for (String field : new String[] {"connection", "parent", "name", "ttl", "keep", "envPrefix", "migrate", "locations", "verify"}) {
+                addHelpFileRedirect(field, WithDbBranchStep.class, field);
+            }
         }
 
         @POST
