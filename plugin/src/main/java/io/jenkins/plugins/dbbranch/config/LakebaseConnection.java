@@ -19,11 +19,10 @@ import org.kohsuke.stapler.verb.POST;
  * Branches of a Databricks Lakebase project: copy-on-write, about a second whatever the size. The credentials are
  * a service principal (client id and secret as "Username with password") or a personal access token ("Secret text").
  */
-public class LakebaseConnection extends DbConnection {
+public class LakebaseConnection extends CredentialedConnection {
     private String workspaceUrl;
     private String project;
     private String parentBranch;
-    private String credentialsId;
     private String postgresRole;
 
     @DataBoundConstructor
@@ -61,14 +60,6 @@ public class LakebaseConnection extends DbConnection {
         this.parentBranch = Util.fixEmptyAndTrim(parentBranch);
     }
 
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-    }
 
     /** The Postgres role builds log in as; empty for the identity of the credentials. */
     public String getPostgresRole() {
@@ -87,7 +78,7 @@ public class LakebaseConnection extends DbConnection {
 
     @Override
     public BranchProvider open(ConnectionContext context) throws IOException {
-        ProviderSecret secret = ProviderSecret.lakebase(context.credentials(), credentialsId, "the Lakebase connection '" + getName() + "'");
+        ProviderSecret secret = ProviderSecret.lakebase(context.credentials(), getCredentialsId(), "the Lakebase connection '" + getName() + "'");
         return ProviderSeams.lakebase(this, secret, context.owner());
     }
 

@@ -15,13 +15,12 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /** Branches of a Neon project. The credentials are a Neon API key ("Secret text"). */
-public class NeonConnection extends DbConnection {
+public class NeonConnection extends CredentialedConnection {
     /** Neon's public API. */
     public static final String DEFAULT_API_URL = "https://console.neon.tech/api/v2";
 
     private String apiUrl;
     private String projectId;
-    private String credentialsId;
 
     @DataBoundConstructor
     public NeonConnection(String name) {
@@ -53,18 +52,10 @@ public class NeonConnection extends DbConnection {
         this.projectId = Util.fixEmptyAndTrim(projectId);
     }
 
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-    }
 
     @Override
     public BranchProvider open(ConnectionContext context) throws IOException {
-        ProviderSecret apiKey = ProviderSecret.secretText(context.credentials(), credentialsId, "the Neon connection '" + getName() + "'");
+        ProviderSecret apiKey = ProviderSecret.secretText(context.credentials(), getCredentialsId(), "the Neon connection '" + getName() + "'");
         return ProviderSeams.neon(this, apiKey, context.owner());
     }
 

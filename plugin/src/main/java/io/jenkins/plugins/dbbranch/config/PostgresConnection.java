@@ -23,9 +23,8 @@ import org.kohsuke.stapler.verb.POST;
  * Branches on a PostgreSQL server we administer: each branch is a database copied from its parent database.
  * The credentials are a role with CREATEDB and CREATEROLE (username with password).
  */
-public class PostgresConnection extends DbConnection {
+public class PostgresConnection extends CredentialedConnection {
     private String jdbcUrl;
-    private String credentialsId;
 
     @DataBoundConstructor
     public PostgresConnection(String name) {
@@ -42,19 +41,10 @@ public class PostgresConnection extends DbConnection {
         this.jdbcUrl = Util.fixEmptyAndTrim(jdbcUrl);
     }
 
-    /** A "Username with password" credential of the admin role. */
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-    }
 
     @Override
     public BranchProvider open(ConnectionContext context) throws IOException {
-        StandardUsernamePasswordCredentials admin = context.credentials().require(credentialsId,
+        StandardUsernamePasswordCredentials admin = context.credentials().require(getCredentialsId(),
                 StandardUsernamePasswordCredentials.class, "the PostgreSQL connection '" + getName() + "'");
         try {
             return new PostgresProvider(PostgresConfig.fromJdbcUrl(jdbcUrl, admin.getUsername(),
