@@ -1,0 +1,110 @@
+package io.dbbranch.engine.lakebase;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The Lakebase API's JSON shapes ({@code /api/2.0/postgres}), as far as this provider reads or writes them.
+ * Property names map to snake_case through {@link io.dbbranch.engine.http.ApiJson}; unknown fields are ignored.
+ */
+final class Dto {
+    private Dto() {
+    }
+
+    /** {@code POST …/branches?branch_id=} body and {@code PATCH} body: {@code {"spec": {...}}}. */
+    record BranchBody(BranchSpec spec) {
+    }
+
+    /** Exactly one of {@code ttl}, {@code expireTime}, {@code noExpiry} is set (the API's "expiration" one-of). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BranchSpec(String sourceBranch, Instant sourceBranchTime, String sourceBranchLsn, String ttl,
+                      Instant expireTime, Boolean noExpiry) {
+        static BranchSpec expiringAt(Instant expireTime) {
+            return new BranchSpec(null, null, null, null, expireTime, null);
+        }
+    }
+
+    record Branch(String name, String branchId, String uid, String parent, Instant createTime, Instant updateTime,
+                  BranchStatus status) {
+        /** The id: {@code branch_id}, or the last segment of the name. */
+        String id() {
+            if (branchId != null && !branchId.isBlank()) {
+                return branchId;
+            }
+            return name == null ? null : name.substring(name.lastIndexOf('/') + 1);
+        }
+
+        String state() {
+            return status == null ? null : status.currentState();
+        }
+    }
+
+    /** {@code default} is a Java keyword, hence {@code isDefault}. */
+    record BranchStatus(String currentState, String pendingState, @JsonProperty("default") Boolean isDefault,
+                        Boolean isProtected, Instant expireTime, String sourceBranch, Instant sourceBranchTime,
+                        String sourceBranchLsn) {
+    }
+
+    record BranchList(List<Branch> branches, String nextPageToken) {
+        BranchList {
+            branches = branches == null ? List.of() : branches;
+        }
+    }
+
+    /** A long-running operation; {@code response} is the resource when it is done and succeeded. */
+    record Operation(String name, boolean done, OperationError error, Branch response) {
+    }
+
+    record OperationError(String errorCode, String message) {
+        String describe() {
+            return (errorCode == null ? "" : errorCode + ": ") + (message == null ? "no message" : message);
+        }
+    }
+
+    record Endpoint(String name, String endpointId, EndpointStatus status) {
+        boolean isReadWrite() {
+            return status != null && "ENDPOINT_TYPE_READ_WRITE".equals(status.endpointType());
+        }
+
+        String state() {
+            return status == null ? null : status.currentState();
+        }
+
+        String host() {
+            return status == null || status.hosts() == null ? null : status.hosts().host();
+        }
+    }
+
+    record EndpointStatus(String currentState, String endpointType, Hosts hosts) {
+    }
+
+    record Hosts(String host, String readOnlyHost) {
+    }
+
+    record EndpointList(List<Endpoint> endpoints, String nextPageToken) {
+        EndpointList {
+            endpoints = endpoints == null ? List.of() : endpoints;
+        }
+    }
+
+    record CredentialRequest(String endpoint, String ttl) {
+    }
+
+    /** Holds a database password: its {@code toString} hides it. */
+    record DatabaseCredential(String token, Instant expireTime) {
+        @Override
+        public String toString() {
+            return "DatabaseCredential[expireTime=" + expireTime + "]";
+        }
+    }
+
+    /** The OIDC token endpoint's answer. Holds a bearer token: its {@code toString} hides it. */
+    record AccessToken(String accessToken, String tokenType, Long expiresIn) {
+        @Override
+        public String toString() {
+            return "AccessToken[expiresIn=" + expiresIn + "]";
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.dbbranch.engine.lakebase;
+
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.credentials.Secret;
+import io.dbbranch.engine.http.ApiException;
+import io.dbbranch.engine.http.Authenticator;
+import io.dbbranch.engine.http.RestClient;
+import io.dbbranch.engine.http.Sleeper;
+import io.dbbranch.engine.spi.BranchInfo;
+import io.dbbranch.engine.spi.BranchProvider;
+import io.dbbranch.engine.spi.Capabilities;
+import io.dbbranch.engine.spi.ConnectionDetails;
+import io.dbbranch.engine.spi.CreateBranchRequest;
+import io.dbbranch.engine.spi.Credential;
+import io.dbbranch.engine.spi.Progress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Databricks Lakebase (the Postgres "autoscaling" API, {@code /api/2.0/postgres}): a branch is a Lakebase branch
+ * of the configured project, reached through its read-write endpoint, and logged in to with a short-lived database
+ * credential (a JWT) minted for the configured identity.
+ *
+ * <p><b>Ownership.</b> Lakebase branches have no label field. A branch is ours when its id starts with the
+ * configured {@link LakebaseConfig#namePrefix() name prefix}; its expiry ({@code status.expire_time}) is the
+ * dead-man's switch, and Lakebase deletes expired branches by itself. {@link BranchInfo#labels()} of such a
+ * branch holds only the configured owner, its create time and expiry; the job, build and pull request are not
+ * stored on Lakebase.
+ *
+ * <p>All calls share one pooled HTTP client ({@link RestClient}) with bounded retries of 429 and 503; see
+ * {@link BranchCreation} for how creates stay safe across connection resets.
+ */
+public final class LakebaseProvider implements BranchProvider {
+    private static final Capabilities CAPABILITIES = new Capabilities(true, true, false, 63,
+            Duration.ofSeconds(300), Duration.ofSeconds(3600), Duration.ofDays(30));
+    private static final int PAGE_SIZE = 100;
+    private static final int MAX_PAGES = 1000;
+
+    private final LakebaseConfig config;
+    private final RestClient client;
+    private final LakebaseApi api;
+    private final Poller poller;
+    private final Operations operations;
+    private final BranchMapping mapping;
+    private final Clock clock;
+
+    public LakebaseProvider(LakebaseConfig config) {
+        this(config, Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    LakebaseProvider(LakebaseConfig config, Clock clock, Sleeper sleeper) {
+        this.config = config;
+        this.clock = clock;
+        this.client = new RestClient(config.workspaceUrl(), config.http());
+        Authenticator auth = config.usesServicePrincipal()
+                ? new DatabricksOAuth(client, config.clientId(), config.clientSecret(), clock)
+                : Authenticator.bearer(config.personalAccessToken());
+        this.api = new LakebaseApi(client, auth, config.project());
+        this.poller = new Poller(clock, sleeper, config.pollInterval());
+        this.operations = new Operations(api, poller, config.operationTimeout());
+        this.mapping = new BranchMapping(config);
+    }
+
+    @Override
+    public String kind() {
+        return "lakebase";
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    /** Creates the branch and waits for its operation to finish; the branch may still be starting its compute. */
+    @Override
+    public BranchInfo createBranch(CreateBranchRequest request) {
+        return mapping.toInfo(new BranchCreation(api, config, operations, clock, this::deleteById).create(request));
+    }
+
+    @Override
+    public ConnectionDetails awaitReady(BranchInfo branch, Duration timeout, Progress progress) {
+        String id = branch.id();
+        String asked = "Wait for Lakebase branch '" + id + "' to accept connections";
+        return poller.until(asked, timeout, progress, () -> {
+            Dto.Branch current = api.findBranch(id).orElseThrow(() -> DbBranchException.of(ErrorCode.NOT_FOUND, asked,
+                    "the branch does not exist (any more)", "It may have expired or been deleted: create a new one"));
+            if (!"READY".equals(current.state())) {
+                return Poller.Step.waiting("branch is " + current.state());
+            }
+            Optional<Dto.Endpoint> endpoint = api.listEndpoints(id).endpoints().stream()
+                    .filter(Dto.Endpoint::isReadWrite).findFirst();
+            if (endpoint.isEmpty()) {
+                return Poller.Step.waiting("branch has no read-write endpoint yet");
+            }
+            String state = endpoint.get().state();
+            if (!("ACTIVE".equals(state) || "IDLE".equals(state)) || endpoint.get().host() == null) {
+                return Poller.Step.waiting("endpoint " + endpoint.get().endpointId() + " is " + state);
+            }
+            return Poller.Step.done(new ConnectionDetails(endpoint.get().host(), config.port(), config.databaseFor(id),
+                    config.sslMode(), Map.of("endpoint", endpoint.get().name())));
+        });
+    }
+
+    /**
+     * Mints a database credential ({@code POST /api/2.0/postgres/credentials}) for the branch's read-write
+     * endpoint: a JWT that is the password of the configured identity's role until it expires.
+     */
+    @Override
+    public Credential mintCredential(BranchInfo branch, ConnectionDetails connection, Duration ttl) {
+        String endpoint = connection.extras().get("endpoint");
+        if (endpoint == null) {
+            endpoint = api.listEndpoints(branch.id()).endpoints().stream().filter(Dto.Endpoint::isReadWrite)
+                    .map(Dto.Endpoint::name).findFirst()
+                    .orElseThrow(() -> DbBranchException.of(ErrorCode.NOT_FOUND,
+                            "Mint a database credential for Lakebase branch '" + branch.id() + "'",
+                            "the branch has no read-write endpoint", "Wait for the branch to be ready first"));
+        }
+        Dto.DatabaseCredential minted = api.mintCredential(endpoint, ttl.toSeconds() + "s", branch.id());
+        if (minted.token() == null || minted.expireTime() == null) {
+            throw DbBranchException.of(ErrorCode.PROVIDER_ERROR,
+                    "Mint a database credential for Lakebase branch '" + branch.id() + "'",
+                    "the answer lacked the token or its expire_time", "Check that the workspace URL is right");
+        }
+        return new Credential(config.postgresRole(), Secret.of(minted.token()), minted.expireTime(), false);
+    }
+
+    @Override
+    public Optional<BranchInfo> findBranch(String name) {
+        return api.findBranch(name).map(mapping::toInfo);
+    }
+
+    /** Lists all pages and keeps the names starting with {@code namePrefix} (the API cannot filter by name). */
+    @Override
+    public List<BranchInfo> listBranches(String namePrefix) {
+        List<BranchInfo> branches = new ArrayList<>();
+        String pageToken = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Dto.BranchList list = api.listBranches(pageToken, PAGE_SIZE);
+            list.branches().stream().filter(b -> b.id() != null && b.id().startsWith(namePrefix))
+                    .map(mapping::toInfo).forEach(branches::add);
+            pageToken = list.nextPageToken();
+            if (pageToken == null || pageToken.isEmpty()) {
+                return branches;
+            }
+        }
+        throw DbBranchException.of(ErrorCode.PROVIDER_ERROR, "List the branches of Lakebase project '" + config.project() + "'",
+                "the listing did not end after " + MAX_PAGES + " pages", "Report this with the project's size");
+    }
+
+    /** Sets {@code spec.expire_time} ({@code PATCH …?update_mask=spec.expiration}) and waits for it to apply. */
+    @Override
+    public void extendExpiry(BranchInfo branch, Instant expiresAt) {
+        Dto.Operation operation = api.updateExpiration(branch.id(), Dto.BranchSpec.expiringAt(expiresAt));
+        awaitOperation(operation, "Extend the expiry of Lakebase branch '" + branch.id() + "' to " + expiresAt);
+    }
+
+    @Override
+    public boolean deleteBranch(BranchInfo branch) {
+        return deleteById(branch.id());
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private boolean deleteById(String id) {
+        Dto.Operation operation;
+        try {
+            operation = api.deleteBranch(id);
+        } catch (ApiException e) {
+            if (e.isStatus(404)) {
+                return false;
+            }
+            throw e;
+        }
+        awaitOperation(operation, "Delete Lakebase branch '" + id + "'");
+        return true;
+    }
+
+    private void awaitOperation(Dto.Operation started, String asked) {
+        Dto.Operation operation = operations.awaitDone(started, asked);
+        if (operation.error() != null) {
+            throw DbBranchException.of(ErrorCode.PROVIDER_ERROR, asked, "its operation failed ("
+                    + operation.error().describe() + ")", "Try again; if it persists, check the project in the Databricks console");
+        }
+    }
+}

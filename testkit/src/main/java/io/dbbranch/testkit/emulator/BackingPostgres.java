@@ -1,0 +1,156 @@
+package io.dbbranch.testkit.emulator;
+
+import io.dbbranch.engine.local.ClusterSettings;
+import io.dbbranch.engine.local.LocalCluster;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The real PostgreSQL 17 server behind an emulator: one {@link LocalCluster} in {@code <home>/postgres}, where
+ * every emulated branch is a database copied from its parent ({@code CREATE DATABASE … TEMPLATE … STRATEGY
+ * FILE_COPY}) and every minted credential is the password of a login role that expires with it
+ * ({@code VALID UNTIL}), so PostgreSQL itself refuses an expired credential at login.
+ */
+public final class BackingPostgres implements AutoCloseable {
+    private final LocalCluster cluster;
+    private final boolean stopOnClose;
+
+    private BackingPostgres(LocalCluster cluster, boolean stopOnClose) {
+        this.cluster = cluster;
+        this.stopOnClose = stopOnClose;
+    }
+
+    /** Starts (creating if needed) the cluster under {@code home}; {@link #close()} stops it. */
+    public static BackingPostgres start(Path home, ClusterSettings settings) {
+        LocalCluster cluster = new LocalCluster(home.resolve("postgres"), settings);
+        cluster.start();
+        return new BackingPostgres(cluster, true);
+    }
+
+    /** Uses a cluster someone else runs (a test's shared server); {@link #close()} leaves it running. */
+    public static BackingPostgres shared(LocalCluster cluster) {
+        cluster.start();
+        return new BackingPostgres(cluster, false);
+    }
+
+    public LocalCluster cluster() {
+        return cluster;
+    }
+
+    /** The port clients connect to. */
+    public int port() {
+        return cluster.start();
+    }
+
+    public boolean databaseExists(String database) throws SQLException {
+        try (Connection connection = cluster.connectAdmin("postgres");
+             PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, database);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    /** Creates an empty database (from {@code template1}) unless it exists. */
+    public void ensureDatabase(String database) throws SQLException {
+        if (!databaseExists(database)) {
+            adminExecute("postgres", "CREATE DATABASE " + quote(database));
+        }
+    }
+
+    /**
+     * Copies {@code source} into a new database {@code target} and closes it to the public: only roles granted
+     * {@code CONNECT} may log in. Fails (SQL state 55006) while anyone is connected to {@code source}.
+     */
+    public void copyDatabase(String source, String target) throws SQLException {
+        adminExecute("postgres",
+                "CREATE DATABASE " + quote(target) + " TEMPLATE " + quote(source) + " STRATEGY FILE_COPY",
+                "REVOKE CONNECT, TEMPORARY ON DATABASE " + quote(target) + " FROM PUBLIC");
+    }
+
+    /** Drops a database, disconnecting its sessions. Does nothing if it is absent. */
+    public void dropDatabase(String database) throws SQLException {
+        adminExecute("postgres", "DROP DATABASE IF EXISTS " + quote(database) + " WITH (FORCE)");
+    }
+
+    /** Stores a text (our metadata as JSON) with the database. */
+    public void comment(String database, String text) throws SQLException {
+        adminExecute("postgres", "COMMENT ON DATABASE " + quote(database) + " IS " + literal(text));
+    }
+
+    /** Every database's comment, by database name (databases without a comment are left out). */
+    public Map<String, String> comments() throws SQLException {
+        Map<String, String> comments = new LinkedHashMap<>();
+        try (Connection connection = cluster.connectAdmin("postgres"); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT d.datname, shobj_description(d.oid, 'pg_database') "
+                     + "FROM pg_database d ORDER BY d.oid")) {
+            while (result.next()) {
+                String text = result.getString(2);
+                if (text != null) {
+                    comments.put(result.getString(1), text);
+                }
+            }
+        }
+        return comments;
+    }
+
+    /**
+     * Makes {@code role} a login role whose password is {@code password} until {@code validUntil}, able to connect
+     * to {@code database} and to read, write and create tables there. A role that exists gets the new password
+     * and expiry (earlier passwords stop working for new logins).
+     */
+    public void grantLogin(String role, String password, Instant validUntil, String database) throws SQLException {
+        String credentials = " LOGIN PASSWORD " + literal(password) + " VALID UNTIL " + literal(validUntil.toString());
+        try (Connection connection = cluster.connectAdmin("postgres"); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            // Serialises role changes: two mints at once must not both try CREATE ROLE.
+            statement.execute("SELECT pg_advisory_xact_lock(4242)");
+            boolean exists;
+            try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+                query.setString(1, role);
+                try (ResultSet result = query.executeQuery()) {
+                    exists = result.next();
+                }
+            }
+            statement.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + quote(role) + credentials);
+            statement.execute("GRANT pg_read_all_data, pg_write_all_data TO " + quote(role));
+            statement.execute("GRANT CONNECT, TEMPORARY, CREATE ON DATABASE " + quote(database) + " TO " + quote(role));
+            connection.commit();
+        }
+        adminExecute(database, "GRANT ALL ON SCHEMA public TO " + quote(role));
+    }
+
+    /** Runs statements as the superuser in {@code database}. */
+    public void adminExecute(String database, String... statements) throws SQLException {
+        try (Connection connection = cluster.connectAdmin(database); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (stopOnClose) {
+            cluster.stop();
+        }
+    }
+
+    /** A quoted SQL identifier. */
+    public static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** A quoted SQL string literal. */
+    public static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}
