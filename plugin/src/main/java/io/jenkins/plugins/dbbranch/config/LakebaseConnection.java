@@ -24,6 +24,9 @@ public class LakebaseConnection extends CredentialedConnection {
     private String project;
     private String parentBranch;
     private String postgresRole;
+    private String database;
+    private Integer port;
+    private String sslMode;
 
     @DataBoundConstructor
     public LakebaseConnection(String name) {
@@ -60,8 +63,10 @@ public class LakebaseConnection extends CredentialedConnection {
         this.parentBranch = Util.fixEmptyAndTrim(parentBranch);
     }
 
-
-    /** The Postgres role builds log in as; empty for the identity of the credentials. */
+    /**
+     * The Postgres role builds log in as; empty for the service principal's own role. Required with a personal access
+     * token: the token owner's Databricks user name.
+     */
     public String getPostgresRole() {
         return postgresRole;
     }
@@ -69,6 +74,36 @@ public class LakebaseConnection extends CredentialedConnection {
     @DataBoundSetter
     public void setPostgresRole(String postgresRole) {
         this.postgresRole = Util.fixEmptyAndTrim(postgresRole);
+    }
+
+    /** The database on each branch; empty for {@code databricks_postgres}. */
+    public String getDatabase() {
+        return database;
+    }
+
+    @DataBoundSetter
+    public void setDatabase(String database) {
+        this.database = Util.fixEmptyAndTrim(database);
+    }
+
+    /** The Postgres port of the branches' endpoints; empty for 5432. */
+    public Integer getPort() {
+        return port;
+    }
+
+    @DataBoundSetter
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    /** The libpq {@code sslmode} of connections to branches; empty for {@code require}. */
+    public String getSslMode() {
+        return sslMode;
+    }
+
+    @DataBoundSetter
+    public void setSslMode(String sslMode) {
+        this.sslMode = Util.fixEmptyAndTrim(sslMode);
     }
 
     @Override
@@ -94,7 +129,8 @@ public class LakebaseConnection extends CredentialedConnection {
         public FormValidation doCheckWorkspaceUrl(@QueryParameter String value) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             String url = Util.fixEmptyAndTrim(value);
-            return url != null && url.startsWith("https://") ? FormValidation.ok()
+            boolean loopbackEmulator = url != null && url.matches("http://(localhost|127\\.[0-9.]+)(:[0-9]+)?/?");
+            return url != null && (url.startsWith("https://") || loopbackEmulator) ? FormValidation.ok()
                     : FormValidation.error("Write the workspace URL, e.g. https://dbc-1234.cloud.databricks.com");
         }
 

@@ -52,7 +52,6 @@ public class NeonConnection extends CredentialedConnection {
         this.projectId = Util.fixEmptyAndTrim(projectId);
     }
 
-
     @Override
     public BranchProvider open(ConnectionContext context) throws IOException {
         ProviderSecret apiKey = ProviderSecret.secretText(context.credentials(), getCredentialsId(), "the Neon connection '" + getName() + "'");

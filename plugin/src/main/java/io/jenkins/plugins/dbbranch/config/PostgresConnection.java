@@ -41,7 +41,6 @@ public class PostgresConnection extends CredentialedConnection {
         this.jdbcUrl = Util.fixEmptyAndTrim(jdbcUrl);
     }
 
-
     @Override
     public BranchProvider open(ConnectionContext context) throws IOException {
         StandardUsernamePasswordCredentials admin = context.credentials().require(getCredentialsId(),

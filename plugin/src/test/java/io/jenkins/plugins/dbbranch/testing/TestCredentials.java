@@ -19,9 +19,12 @@ public final class TestCredentials {
 
     /** The test server's superuser as "Username with password" credentials. */
     public static UsernamePasswordCredentialsImpl admin(String id) throws Exception {
-        LocalCluster cluster = TestPostgres.cluster();
-        return add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "test server admin",
-                LocalCluster.ADMIN_USER, cluster.adminPassword().reveal()));
+        return usernamePassword(id, LocalCluster.ADMIN_USER, TestPostgres.cluster().adminPassword().reveal());
+    }
+
+    /** Any "Username with password" credentials. */
+    public static UsernamePasswordCredentialsImpl usernamePassword(String id, String username, String password) throws Exception {
+        return add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "test credentials", username, password));
     }
 
     /** A "Secret text" credential. */
