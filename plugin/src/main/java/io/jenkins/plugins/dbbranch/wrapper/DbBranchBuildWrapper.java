@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dbbranch.wrapper;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -74,6 +75,11 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
     @Override
     public void setUp(Context context, Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener,
                       EnvVars initialEnvironment) throws IOException, InterruptedException {
+        if (!(build instanceof AbstractBuild)) {
+            // Pipeline's wrap step keeps a wrapper's variables with the Pipeline's saved state: no place for a token.
+            throw new AbortException("In a Pipeline, use withDbBranch { … } instead of wrap([$class: 'DbBranchBuildWrapper']): "
+                    + "it never saves the branch's credential with the Pipeline's state");
+        }
         BranchRequest request = new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify);
         LeaseHandle handle = LeaseOpener.open(request, "wrapper", build, initialEnvironment, workspace, listener);
         handle.variables().forEach(context::env);

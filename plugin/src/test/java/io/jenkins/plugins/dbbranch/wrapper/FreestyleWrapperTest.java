@@ -7,8 +7,12 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.tasks.Shell;
 import io.jenkins.plugins.dbbranch.actions.BranchRecord;
+import io.jenkins.plugins.dbbranch.actions.DbBranchAction;
 import io.jenkins.plugins.dbbranch.testing.Logs;
 import io.jenkins.plugins.dbbranch.testing.TestDatabases;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -69,6 +73,17 @@ class FreestyleWrapperTest {
         DbBranchBuildWrapper after = project.getBuildWrappersList().get(DbBranchBuildWrapper.class);
         assertThat(after).isNotSameAs(before);
         r.assertEqualDataBoundBeans(before, after);
+    }
+
+    @Test
+    void inAPipelineTheWrapperRefersToWithDbBranchAndMakesNoBranch() throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "wrapped");
+        job.setDefinition(new CpsFlowDefinition("node { wrap([$class: 'DbBranchBuildWrapper']) { echo 'never runs' } }", true));
+
+        WorkflowRun build = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("In a Pipeline, use withDbBranch", build);
+        assertThat(build.getAction(DbBranchAction.class)).isNull();
     }
 
     private FreeStyleProject project(String name, String parent, String keep) throws Exception {
