@@ -11,6 +11,7 @@ import io.dbbranch.engine.spi.Capabilities;
 import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.CreateBranchRequest;
 import io.dbbranch.engine.spi.Credential;
+import io.dbbranch.engine.spi.ParentAccess;
 import io.dbbranch.engine.spi.Progress;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -151,6 +152,16 @@ public class PostgresProvider implements BranchProvider {
         } catch (SQLException e) {
             throw AdminConnections.failure("Delete branch '" + branch.name() + "'", e);
         }
+    }
+
+    /**
+     * The admin login to the parent database itself (the admin owns what it created there). The admin password
+     * does not expire; the credential says {@code ttl} because that is all a caller may count on.
+     */
+    @Override
+    public Optional<ParentAccess> parentAccess(String name, Duration ttl) {
+        return findBranch(name).map(parent -> new ParentAccess(admin.details(parent.name()),
+                new Credential(config.adminUser(), config.adminPassword(), Instant.now().plus(ttl), false)));
     }
 
     /** The admin's view of the server, for subclasses and migrations that must act on a parent. */

@@ -57,6 +57,17 @@ public interface BranchProvider extends AutoCloseable {
      */
     boolean deleteBranch(BranchInfo branch);
 
+    /**
+     * An owner's login to the existing branch {@code name} (usually a parent such as {@code main}), for changing it
+     * in place: {@code migrateUpstream} migrates the parent through it. Empty where the provider cannot give one;
+     * front ends then ask the user for the parent's connection.
+     *
+     * @param ttl how long the login must keep working, where the provider mints one
+     */
+    default Optional<ParentAccess> parentAccess(String name, Duration ttl) {
+        return Optional.empty();
+    }
+
     /** Releases HTTP clients, pools and connections. Does not delete branches. */
     @Override
     default void close() {

@@ -6,6 +6,7 @@ import io.dbbranch.engine.spi.Capabilities;
 import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.CreateBranchRequest;
 import io.dbbranch.engine.spi.Credential;
+import io.dbbranch.engine.spi.ParentAccess;
 import io.dbbranch.engine.spi.Progress;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,4 +35,5 @@ public class ForwardingProvider implements BranchProvider {
     @Override public List<BranchInfo> listBranches(String namePrefix) { return delegate.listBranches(namePrefix); }
     @Override public void extendExpiry(BranchInfo branch, Instant expiresAt) { delegate.extendExpiry(branch, expiresAt); }
     @Override public boolean deleteBranch(BranchInfo branch) { return delegate.deleteBranch(branch); }
+    @Override public Optional<ParentAccess> parentAccess(String name, Duration ttl) { return delegate.parentAccess(name, ttl); }
 }

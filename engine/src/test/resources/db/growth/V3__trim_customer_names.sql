@@ -1,0 +1,1 @@
+UPDATE customers SET name = btrim(name) WHERE name <> btrim(name);
