@@ -1,0 +1,115 @@
+package io.jenkins.plugins.dbbranch.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.Result;
+import io.dbbranch.engine.testing.TestPostgres;
+import io.jenkins.plugins.dbbranch.actions.BranchRecord;
+import io.jenkins.plugins.dbbranch.testing.Logs;
+import io.jenkins.plugins.dbbranch.testing.TestDatabases;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Flyway from the workspace: on the branch before the body ({@code migrate: true}), and upstream after merge. */
+@WithJenkins
+class MigrationsTest {
+    private static final String MIGRATIONS = """
+            writeFile file: 'db/migration/V1__add_status.sql', text: "ALTER TABLE final_entities ADD COLUMN status text NOT NULL DEFAULT 'active';"
+            writeFile file: 'db/migration/V2__archive_even.sql', text: "UPDATE final_entities SET status = 'archived' WHERE id % 2 = 0;"
+            """;
+
+    private JenkinsRule r;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) {
+        r = rule;
+        TestDatabases.useLocalConnection();
+    }
+
+    @Test
+    void theBranchIsMigratedBeforeTheBodyAndTheParentIsUntouched() throws Exception {
+        String parent = TestDatabases.parentWithEntities(6);
+        WorkflowRun build = r.buildAndAssertSuccess(pipeline("migrate-branch", """
+                node {
+                    %s
+                    withDbBranch(parent: '%s', migrate: true) {
+                        echo "archived=${branchQuery("select count(*) from final_entities where status = 'archived'")}"
+                    }
+                }
+                """.formatted(MIGRATIONS, parent)));
+
+        assertThat(Logs.value(build, "archived")).isEqualTo("3");
+        r.assertLogContains("V1__add_status.sql", build);
+        r.assertLogContains("V2__archive_even.sql", build);
+        assertThat(statusColumns(parent)).isZero();
+        BranchRecord record = TestDatabases.onlyRecord(build);
+        assertThat(record.getMigrations()).contains("2 migrations applied");
+        assertThat(record.getTimings()).containsKey("migrate");
+    }
+
+    @Test
+    void aFailingMigrationFailsTheStepBeforeTheBodyAndTheBranchIsDeleted() throws Exception {
+        String parent = TestDatabases.parentWithEntities(2);
+        WorkflowRun build = r.buildAndAssertStatus(Result.FAILURE, pipeline("migrate-broken", """
+                node {
+                    writeFile file: 'db/migration/V1__broken.sql', text: 'ALTER TABLE no_such_table ADD COLUMN x int;'
+                    withDbBranch(parent: '%s', migrate: true) {
+                        echo 'never runs'
+                    }
+                }
+                """.formatted(parent)));
+
+        r.assertLogContains("V1__broken.sql", build);
+        r.assertLogNotContains("never runs", build);
+        assertThat(TestDatabases.onlyRecord(build).getStatus()).isEqualTo(BranchRecord.Status.DELETED);
+        assertThat(TestDatabases.databaseExists(TestDatabases.onlyRecord(build).getBranch())).isFalse();
+    }
+
+    @Test
+    void migrateUpstreamRehearsesThenMigratesTheParentAndReturnsTheReport() throws Exception {
+        String parent = TestDatabases.parentWithEntities(4);
+        WorkflowRun build = r.buildAndAssertSuccess(pipeline("upstream", """
+                node {
+                    %s
+                    def report = migrateUpstream(parent: '%s')
+                    echo "outcome=${report.outcome}"
+                    echo "after=${report.migration.versionAfter}"
+                }
+                """.formatted(MIGRATIONS, parent)));
+
+        assertThat(Logs.value(build, "outcome")).isEqualTo("MIGRATED");
+        assertThat(Logs.value(build, "after")).isEqualTo("2");
+        assertThat(statusColumns(parent)).isEqualTo(1);
+        assertThat(TestPostgres.queryLong(parent, "select count(*) from final_entities where status = 'archived'")).isEqualTo(2);
+    }
+
+    @Test
+    void aDryRunOfMigrateUpstreamRehearsesAndLeavesTheParentAlone() throws Exception {
+        String parent = TestDatabases.parentWithEntities(1);
+        WorkflowRun build = r.buildAndAssertSuccess(pipeline("upstream-dry", """
+                node {
+                    %s
+                    echo "outcome=${migrateUpstream(parent: '%s', dryRun: true).outcome}"
+                }
+                """.formatted(MIGRATIONS, parent)));
+
+        assertThat(Logs.value(build, "outcome")).isEqualTo("REHEARSED");
+        assertThat(statusColumns(parent)).isZero();
+    }
+
+    private static long statusColumns(String database) {
+        return TestPostgres.queryLong(database, "select count(*) from information_schema.columns "
+                + "where table_name = 'final_entities' and column_name = 'status'");
+    }
+
+    private WorkflowJob pipeline(String name, String script) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return job;
+    }
+}
