@@ -2,34 +2,37 @@ package io.jenkins.plugins.dbbranch.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.casc.ConfigurationContext;
-import io.jenkins.plugins.casc.ConfiguratorRegistry;
-import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
-import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
-import io.jenkins.plugins.casc.misc.Util;
-import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
-import io.jenkins.plugins.casc.model.CNode;
+import io.jenkins.plugins.casc.ConfigurationAsCode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-@WithJenkinsConfiguredWithCode
+@WithJenkins
 class ConfigurationAsCodeTest {
 
     @Test
-    @ConfiguredWithCode("configuration-as-code.yml")
-    void connectionsAreReadFromYamlAndExportedTheSameWay(JenkinsConfiguredWithCodeRule r) throws Exception {
+    void connectionsAreReadFromYamlAndExportedBackWithTheirSymbols(JenkinsRule r) throws Exception {
+        ConfigurationAsCode.get().configure(getClass().getResource("configuration-as-code.yml").toExternalForm());
+
         List<DbConnection> connections = DbBranchConfiguration.get().getConnections();
         assertThat(connections).extracting(DbConnection::getName).containsExactly("lakebase-prod", "neon-dev", "pg", "local");
         LakebaseConnection lakebase = (LakebaseConnection) connections.get(0);
         assertThat(lakebase.getWorkspaceUrl()).isEqualTo("https://dbc-1234.cloud.databricks.com");
         assertThat(lakebase.getCredentialsId()).isEqualTo("lakebase-sp");
-        assertThat(lakebase.defaultParent()).isEqualTo("main");
+        assertThat(lakebase.getPostgresRole()).isEqualTo("ci-runner");
+        assertThat(((NeonConnection) connections.get(1)).getProjectId()).isEqualTo("dry-sound-12345678");
         assertThat(((PostgresConnection) connections.get(2)).getJdbcUrl()).endsWith("sslmode=require");
+        assertThat(connections.get(3)).isInstanceOf(LocalConnection.class);
 
-        ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
-        CNode exported = Util.getUnclassifiedRoot(context).get("dbBranch");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ConfigurationAsCode.get().export(out);
+        String exported = out.toString(StandardCharsets.UTF_8);
 
-        assertThat(Util.toYamlString(exported).trim())
-                .isEqualTo(Util.toStringFromYamlFile(this, "expected-export.yml").trim());
+        assertThat(exported).contains("dbBranch:", "connections:", "- lakebase:", "- neon:", "- postgres:", "- local:",
+                "workspaceUrl: \"https://dbc-1234.cloud.databricks.com\"", "credentialsId: \"pg-admin\"",
+                "projectId: \"dry-sound-12345678\"", "name: \"local\"");
     }
 }
