@@ -135,8 +135,9 @@ public final class LeaseOpener {
 
     /** Where the engine writes its password file: the workspace's temporary folder when it is on this machine. */
     static Path secretsDirectory(@CheckForNull FilePath workspace) {
-        if (workspace != null && !workspace.isRemote()) {
-            return Path.of(WorkspaceList.tempDir(workspace).getRemote());
+        FilePath temporary = workspace != null && !workspace.isRemote() ? WorkspaceList.tempDir(workspace) : null;
+        if (temporary != null) {
+            return Path.of(temporary.getRemote());
         }
         return Jenkins.get().getRootDir().toPath().resolve("dbbranch").resolve("secrets");
     }

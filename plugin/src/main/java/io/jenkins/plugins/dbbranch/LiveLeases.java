@@ -71,7 +71,7 @@ public final class LiveLeases {
     }
 
     /** Records that a lease is being resumed after a restart, so that its environment can wait for it. */
-    static void resuming(String key, CompletableFuture<Void> resumed) {
+    public static void resuming(String key, CompletableFuture<Void> resumed) {
         RESUMING.put(key, resumed);
     }
 

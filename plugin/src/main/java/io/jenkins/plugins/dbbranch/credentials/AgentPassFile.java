@@ -24,7 +24,9 @@ public final class AgentPassFile {
 
     /** The password file of {@code branch} for builds in {@code workspace}. */
     public static AgentPassFile in(FilePath workspace, String branch) {
-        return new AgentPassFile(WorkspaceList.tempDir(workspace).child("dbbranch-" + branch + ".pgpass"));
+        FilePath temporary = WorkspaceList.tempDir(workspace);
+        // Only a workspace at the file system's root has no temporary folder beside it.
+        return new AgentPassFile((temporary != null ? temporary : workspace).child("dbbranch-" + branch + ".pgpass"));
     }
 
     /** Its path on the agent, for {@code PGPASSFILE}. */
