@@ -19,12 +19,21 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  */
 public abstract class CredentialLookup {
 
-    /** Inside a build: {@code CredentialsProvider.findCredentialById(id, type, run)}, which also records the usage. */
+    /**
+     * Inside a build: {@code CredentialsProvider.findCredentialById(id, type, run)}, with the build's rights; the
+     * credentials used are tracked (their page lists the builds that used them).
+     */
     public static CredentialLookup forBuild(Run<?, ?> run) {
         return new CredentialLookup() {
             @Override
             protected <C extends IdCredentials> C find(String id, Class<C> type) {
                 return CredentialsProvider.findCredentialById(id, type, run, List.of());
+            }
+
+            @Override
+            protected void used(IdCredentials credentials) {
+                // findCredentialById tracks only credentials passed as build parameters.
+                CredentialsProvider.track(run, credentials);
             }
         };
     }
@@ -41,6 +50,10 @@ public abstract class CredentialLookup {
 
     @CheckForNull
     protected abstract <C extends IdCredentials> C find(String id, Class<C> type);
+
+    /** Called with the credentials {@link #require} hands out. */
+    protected void used(IdCredentials credentials) {
+    }
 
     /** The credentials {@code id} of {@code type}, or an error naming the id, what was found and what was expected. */
     public <C extends IdCredentials> C require(@CheckForNull String id, Class<C> type, String usedBy) throws AbortException {
@@ -63,6 +76,7 @@ public abstract class CredentialLookup {
         for (Class<? extends IdCredentials> type : acceptable) {
             IdCredentials found = find(id, type);
             if (found != null) {
+                used(found);
                 return found;
             }
         }

@@ -51,6 +51,7 @@ class SecretsStayOutOfLogsAndDiskTest {
         String token = BranchQueryStep.lastPassword;
         assertThat(token).isNotBlank();
         List<String> forms = new ArrayList<>(Secret.of(token).maskForms());
+        assertThat(build.getRootDir().toPath().resolve("program.dat")).as("the running Pipeline's saved state").exists();
         List<File> whileRunning = filesContainingAny(build.getRootDir().toPath(), forms);
         r.assertBuildStatusSuccess(r.waitForCompletion(build));
 
