@@ -19,6 +19,7 @@ public final class Main {
 
     static {
         EMULATORS.put("lakebase", io.dbbranch.testkit.lakebase.LakebaseCommand::run);
+        EMULATORS.put("neon", io.dbbranch.testkit.neon.NeonCommand::run);
     }
 
     private Main() {

@@ -15,6 +15,7 @@ class MainTest {
     void helpIsNoError() throws Exception {
         assertThat(Main.run(new String[] {"--help"})).isZero();
         assertThat(Main.run(new String[] {"lakebase", "--help"})).isZero();
+        assertThat(Main.run(new String[] {"neon", "--help"})).isZero();
     }
 
     @Test

@@ -57,11 +57,15 @@ final class LeaseKeeper implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::extendExpiry, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * When to re-mint a credential that was just minted: at the configured fraction of the life it really has
+     * (a provider may cap it below the requested TTL, e.g. at the branch's expiry), never sooner than
+     * {@link #MIN_RETRY}, so a short-lived credential cannot make us call the provider in a tight loop.
+     */
     private Duration refreshDelay(Credential current) {
-        Duration life = spec.credentialTtl();
-        Instant refreshAt = current.expiresAt().minus(life).plusMillis((long) (life.toMillis() * spec.refreshAt()));
-        Duration delay = Duration.between(Instant.now(), refreshAt);
-        return delay.isNegative() ? Duration.ZERO : delay;
+        Duration life = Duration.between(Instant.now(), current.expiresAt());
+        Duration delay = Duration.ofMillis((long) (life.toMillis() * spec.refreshAt()));
+        return delay.compareTo(MIN_RETRY) < 0 ? MIN_RETRY : delay;
     }
 
     private void scheduleRefresh(Duration delay) {

@@ -2,6 +2,7 @@ package io.dbbranch.engine.lease;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.PositiveDuration;
 import io.dbbranch.engine.naming.BranchName;
 import io.dbbranch.engine.spi.PointInTime;
 import java.nio.file.Path;
@@ -118,7 +119,7 @@ public final class LeaseSpec {
         /** Where in the parent's history to branch. Default its head. */
         public Builder from(PointInTime value) { this.from = Objects.requireNonNull(value); return this; }
         /** How long each minted token lives. Default 1 hour. */
-        public Builder credentialTtl(Duration value) { this.credentialTtl = positive(value, "credentialTtl"); return this; }
+        public Builder credentialTtl(Duration value) { this.credentialTtl = PositiveDuration.require(value, "credentialTtl"); return this; }
         /** At which fraction of a token's life it is re-minted. Default 0.8. */
         public Builder refreshAt(double value) {
             if (!(value > 0.1 && value < 1.0)) {
@@ -129,11 +130,11 @@ public final class LeaseSpec {
             return this;
         }
         /** The dead-man's switch: the branch expires this long after the lease last extended it. Default 30 minutes. */
-        public Builder expiryWindow(Duration value) { this.expiryWindow = positive(value, "expiryWindow"); return this; }
+        public Builder expiryWindow(Duration value) { this.expiryWindow = PositiveDuration.require(value, "expiryWindow"); return this; }
         /** How long to wait for the branch to accept connections. Default 10 minutes. */
-        public Builder readyTimeout(Duration value) { this.readyTimeout = positive(value, "readyTimeout"); return this; }
+        public Builder readyTimeout(Duration value) { this.readyTimeout = PositiveDuration.require(value, "readyTimeout"); return this; }
         /** How long a kept branch lives before the reaper may delete it. Default 7 days. */
-        public Builder keepFor(Duration value) { this.keepFor = positive(value, "keepFor"); return this; }
+        public Builder keepFor(Duration value) { this.keepFor = PositiveDuration.require(value, "keepFor"); return this; }
         /** Whether to keep the branch at teardown. Default {@link KeepPolicy#NEVER}. */
         public Builder keep(KeepPolicy value) { this.keep = Objects.requireNonNull(value); return this; }
         /** A prefix for every environment variable name. Default none. */
@@ -143,14 +144,6 @@ public final class LeaseSpec {
 
         public LeaseSpec build() {
             return new LeaseSpec(this);
-        }
-
-        private static Duration positive(Duration value, String what) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Set " + what + " to " + value,
-                        "it must be a positive duration", "Use e.g. 30m or 1h");
-            }
-            return value;
         }
 
         private static String blankToNull(String value) {

@@ -17,14 +17,14 @@ import java.util.Properties;
  * saying "ready" is not enough (an endpoint may still be waking, a role still propagating), so this retries
  * with growing pauses until the deadline.
  */
-final class ReadinessProbe {
+public final class ReadinessProbe {
     private static final long FIRST_PAUSE_MILLIS = 100;
     private static final long MAX_PAUSE_MILLIS = 2_000;
 
     private ReadinessProbe() {
     }
 
-    static void await(ConnectionDetails connection, Credential credential, Duration timeout, Progress progress)
+    public static void await(ConnectionDetails connection, Credential credential, Duration timeout, Progress progress)
             throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
@@ -50,7 +50,7 @@ final class ReadinessProbe {
         }
     }
 
-    static Connection open(ConnectionDetails connection, Credential credential) throws SQLException {
+    public static Connection open(ConnectionDetails connection, Credential credential) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", credential.user());
         properties.setProperty("password", credential.password().reveal());

@@ -11,6 +11,7 @@ import io.dbbranch.engine.spi.Capabilities;
 import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.CreateBranchRequest;
 import io.dbbranch.engine.spi.Credential;
+import io.dbbranch.engine.spi.Labels;
 import io.dbbranch.engine.spi.ParentAccess;
 import io.dbbranch.engine.spi.Progress;
 import java.sql.Connection;
@@ -71,11 +72,7 @@ public class PostgresProvider implements BranchProvider {
             }
             DatabaseCopier.copy(connection, request.parent(), request.name(), config.parentBusyWait());
             try {
-                BranchCatalog.writeLabels(connection, request.name(), request.parent(), request.labels());
-                BranchRoles.create(connection, request.name());
-                try (Connection branch = admin.open(request.name())) {
-                    BranchRoles.takeOwnership(branch, request.name());
-                }
+                makeBranch(connection, request.name(), request.parent(), request.labels());
             } catch (SQLException | RuntimeException e) {
                 dropQuietlyAfter(e, request.name());
                 throw e;
@@ -87,6 +84,28 @@ public class PostgresProvider implements BranchProvider {
             Thread.currentThread().interrupt();
             dropQuietlyAfter(e, request.name());
             throw new DbBranchException(ErrorCode.INTERRUPTED, asked + ": interrupted; nothing was left behind", e);
+        }
+    }
+
+    /**
+     * Makes {@code name}, a database of this server that arrived by other means (the local provider's restored
+     * clusters), a branch of {@code parent} as if {@link #createBranch} had copied it: labels, its own login role,
+     * ownership of everything in it. The caller removes the database if this fails.
+     */
+    public BranchInfo adoptBranch(String name, String parent, Labels labels) {
+        try (Connection connection = admin.maintenance()) {
+            makeBranch(connection, name, parent, labels);
+            return BranchCatalog.find(connection, name).orElseThrow();
+        } catch (SQLException e) {
+            throw AdminConnections.failure("Make database '" + name + "' a branch of '" + parent + "'", e);
+        }
+    }
+
+    private void makeBranch(Connection connection, String name, String parent, Labels labels) throws SQLException {
+        BranchCatalog.writeLabels(connection, name, parent, labels);
+        BranchRoles.create(connection, name);
+        try (Connection branch = admin.open(name)) {
+            BranchRoles.takeOwnership(branch, name);
         }
     }
 
@@ -162,6 +181,37 @@ public class PostgresProvider implements BranchProvider {
     public Optional<ParentAccess> parentAccess(String name, Duration ttl) {
         return findBranch(name).map(parent -> new ParentAccess(admin.details(parent.name()),
                 new Credential(config.adminUser(), config.adminPassword(), Instant.now().plus(ttl), false)));
+    }
+
+    /**
+     * Creates an empty root database: a parent to branch from, e.g. {@code main} on a fresh server. Like a branch
+     * it is owned by a login role of its own name (so {@link #mintCredential} works on it) and closed to
+     * {@code PUBLIC}; its labels carry {@code labels}' expiry, normally none, so no reaper deletes it.
+     *
+     * @throws DbBranchException {@code ALREADY_EXISTS} when a database of that name exists
+     */
+    public BranchInfo createRoot(String name, Labels labels) {
+        String asked = "Create root database '" + name + "'";
+        BranchName.validate(name);
+        try (Connection connection = admin.maintenance()) {
+            if (BranchCatalog.find(connection, name).isPresent()) {
+                throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a database of that name exists already",
+                        "Choose another name, or delete the old one first");
+            }
+            try (var statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + SqlText.identifier(name));
+            }
+            try {
+                BranchCatalog.writeLabels(connection, name, null, labels);
+                BranchRoles.create(connection, name);
+            } catch (SQLException | RuntimeException e) {
+                dropQuietlyAfter(e, name);
+                throw e;
+            }
+            return BranchCatalog.find(connection, name).orElseThrow();
+        } catch (SQLException e) {
+            throw AdminConnections.failure(asked, e);
+        }
     }
 
     /** The admin's view of the server, for subclasses and migrations that must act on a parent. */

@@ -1,6 +1,7 @@
 package io.dbbranch.engine.spi;
 
 import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,6 +57,28 @@ public interface BranchProvider extends AutoCloseable {
      * @return {@code true} if it existed and was deleted, {@code false} if it was already gone
      */
     boolean deleteBranch(BranchInfo branch);
+
+    /**
+     * The part of {@code branch}'s history that {@link PointInTime#isHistorical() historical} branches can start
+     * from, so that a point outside it is refused before anything is created. Only meaningful when
+     * {@link Capabilities#pointInTime()}; {@link HistoryWindow#UNKNOWN} when the provider cannot tell.
+     */
+    default HistoryWindow historyWindow(String branch) {
+        return HistoryWindow.UNKNOWN;
+    }
+
+    /**
+     * Restores {@code branch} in place to {@code point} of its own history, keeping its previous state as a new
+     * branch named {@code preserveUnderName}; only where {@link Capabilities#replaceRestore()}. Connections to the
+     * branch are dropped. Returns the restored branch, with the restore point used.
+     *
+     * @throws DbBranchException {@code INVALID_REQUEST} when the provider cannot restore in place (the default)
+     */
+    default BranchInfo restoreInPlace(BranchInfo branch, PointInTime point, String preserveUnderName) {
+        throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Restore branch '" + branch.name() + "' in place to " + point,
+                "the " + kind() + " provider cannot replace a branch with its own past",
+                "Restore into a new recovery branch instead (the default)");
+    }
 
     /**
      * An owner's login to the existing branch {@code name} (usually a parent such as {@code main}), for changing it

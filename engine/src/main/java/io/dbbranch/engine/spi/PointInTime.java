@@ -55,6 +55,12 @@ public sealed interface PointInTime {
             lsn = lsn.toUpperCase(java.util.Locale.ROOT);
         }
 
+        /** The position as one 64-bit number, for comparing LSNs ({@code 1/0} is after {@code 0/FFFFFFFF}). */
+        public long position() {
+            int slash = lsn.indexOf('/');
+            return Long.parseLong(lsn.substring(0, slash), 16) << 32 | Long.parseLong(lsn.substring(slash + 1), 16);
+        }
+
         @Override
         public String toString() {
             return "LSN " + lsn;

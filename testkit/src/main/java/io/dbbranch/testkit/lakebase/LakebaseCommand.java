@@ -1,10 +1,10 @@
 package io.dbbranch.testkit.lakebase;
 
+import io.dbbranch.testkit.emulator.CommandLines;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar dbbranch-testkit.jar lakebase [options]}: runs a {@link LakebaseEmulator} until interrupted and
@@ -46,12 +46,12 @@ public final class LakebaseCommand {
                         return 0;
                     }
                     case "--quiet" -> quiet = true;
-                    case "--port" -> port = Integer.parseInt(value(arguments, ++i, option));
-                    case "--home" -> home = Path.of(value(arguments, ++i, option));
-                    case "--project" -> project = value(arguments, ++i, option);
-                    case "--operation-polls" -> operationPolls = Integer.parseInt(value(arguments, ++i, option));
-                    case "--min-credential-ttl" -> minTtl = Integer.parseInt(value(arguments, ++i, option));
-                    case "--fault" -> faults.add(value(arguments, ++i, option));
+                    case "--port" -> port = Integer.parseInt(CommandLines.value(arguments, ++i, option));
+                    case "--home" -> home = Path.of(CommandLines.value(arguments, ++i, option));
+                    case "--project" -> project = CommandLines.value(arguments, ++i, option);
+                    case "--operation-polls" -> operationPolls = Integer.parseInt(CommandLines.value(arguments, ++i, option));
+                    case "--min-credential-ttl" -> minTtl = Integer.parseInt(CommandLines.value(arguments, ++i, option));
+                    case "--fault" -> faults.add(CommandLines.value(arguments, ++i, option));
                     default -> throw new IllegalArgumentException("unknown option '" + option + "'");
                 }
             }
@@ -71,14 +71,7 @@ public final class LakebaseCommand {
         if (!quiet) {
             emulator.logTo(System.out);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "lakebase-emulator-stop"));
-        System.out.println(banner(emulator, home));
-        stopped.await();
-        return 0;
+        return CommandLines.serveUntilStopped(emulator, "lakebase-emulator", banner(emulator, home));
     }
 
     static String banner(LakebaseEmulator emulator, Path home) {
@@ -97,12 +90,5 @@ public final class LakebaseCommand {
                 """.formatted(emulator.workspaceUrl(), emulator.project(), LakebaseEmulator.DEFAULT_BRANCH,
                 ids.clientId(), ids.clientSecret(), ids.personalAccessToken(), ids.patUser(), emulator.postgresPort(),
                 home.toAbsolutePath());
-    }
-
-    private static String value(String[] arguments, int index, String option) {
-        if (index >= arguments.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return arguments[index];
     }
 }

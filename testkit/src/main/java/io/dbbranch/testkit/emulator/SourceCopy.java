@@ -1,22 +1,21 @@
-package io.dbbranch.testkit.lakebase;
+package io.dbbranch.testkit.emulator;
 
-import io.dbbranch.testkit.emulator.ApiFailure;
-import io.dbbranch.testkit.emulator.BackingPostgres;
 import java.sql.SQLException;
 
 /**
- * Copies a branch's database. {@code CREATE DATABASE … TEMPLATE} needs the source without sessions, which real
- * Lakebase does not: the emulator waits a little for them to end, then disconnects them (the one place where the
- * emulator is ruder than the service it imitates).
+ * Copies a branch's database. {@code CREATE DATABASE … TEMPLATE} needs the source without sessions, which the real
+ * services (Lakebase, Neon) do not: the emulator waits a little for them to end, then disconnects them (the one
+ * place where an emulator is ruder than the service it imitates).
  */
-final class SourceCopy {
+public final class SourceCopy {
     private static final String OBJECT_IN_USE = "55006";
     private static final int POLITE_ATTEMPTS = 5;
 
     private SourceCopy() {
     }
 
-    static void copy(BackingPostgres postgres, String source, String target) throws SQLException {
+    /** Copies {@code source} into a new database {@code target} (see {@link BackingPostgres#copyDatabase}). */
+    public static void copy(BackingPostgres postgres, String source, String target) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 postgres.copyDatabase(source, target);

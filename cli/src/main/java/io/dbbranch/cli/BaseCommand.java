@@ -1,0 +1,62 @@
+package io.dbbranch.cli;
+
+import io.dbbranch.cli.output.Console;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+
+/**
+ * What every command shares: its {@link CliContext}, {@code --verbose}, and a {@link Console} set up for the output
+ * mode. Subclasses implement {@link #execute()} and return an exit code; failures are thrown as
+ * {@link io.dbbranch.engine.DbBranchException} and turned into one line on stderr and an exit code by
+ * {@link ErrorReporter}.
+ */
+public abstract class BaseCommand implements Callable<Integer> {
+    /** How long a signal waits for the command to clean up before the JVM exits anyway. */
+    private static final Duration TEARDOWN_GRACE = Duration.ofMinutes(2);
+
+    @Option(names = {"-v", "--verbose"}, description = "On failure, print the whole message and the stack trace.")
+    boolean verbose;
+
+    private CliContext context;
+    private Console console;
+
+    /** Called by the command factory before parsing. */
+    final void attach(CliContext cliContext) {
+        this.context = Objects.requireNonNull(cliContext, "cliContext");
+    }
+
+    /**
+     * Runs the command under a {@link ShutdownGuard}, so that Ctrl-C or SIGTERM lets it delete what it made (a
+     * half-made branch, a lease, a rehearsal branch) before the JVM exits.
+     */
+    @Override
+    @SuppressWarnings("try") // the guard only has to be open while the command runs
+    public final Integer call() throws Exception {
+        console = new Console(context.out(), context.err(), json());
+        try (ShutdownGuard guard = new ShutdownGuard(TEARDOWN_GRACE, console::warn)) {
+            return execute();
+        }
+    }
+
+    /** Runs the command and returns its exit code. */
+    protected abstract int execute() throws Exception;
+
+    /** Whether the command prints JSON (only commands with a {@code --json} option say yes). */
+    protected boolean json() {
+        return false;
+    }
+
+    final boolean verbose() {
+        return verbose;
+    }
+
+    protected final CliContext context() {
+        return context;
+    }
+
+    protected final Console console() {
+        return console;
+    }
+}

@@ -1,0 +1,102 @@
+package io.dbbranch.cli;
+
+import io.dbbranch.cli.options.DurationConverter;
+import io.dbbranch.cli.options.ReadyTimeoutOption;
+import io.dbbranch.cli.options.PointInTimeOptions;
+import io.dbbranch.cli.output.BranchView;
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.naming.BranchName;
+import io.dbbranch.engine.postgres.PostgresProvider;
+import io.dbbranch.engine.spi.BranchInfo;
+import io.dbbranch.engine.spi.BranchProvider;
+import io.dbbranch.engine.spi.Capabilities;
+import io.dbbranch.engine.spi.ConnectionDetails;
+import io.dbbranch.engine.spi.CreateBranchRequest;
+import io.dbbranch.engine.spi.Labels;
+import io.dbbranch.engine.spi.PointInTime;
+import java.time.Duration;
+import java.time.Instant;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dbbranch create <name> --parent main}: a branch that lives until deleted or its expiry; or a root database. */
+@Command(name = "create", header = "Create a branch of a parent and wait until it accepts connections.",
+        description = "Without --parent (local and postgres providers), create an empty root database to branch from.")
+final class CreateCommand extends DataCommand {
+    static final Duration DEFAULT_TTL = Duration.ofHours(1);
+
+    @Parameters(paramLabel = "NAME", description = "The new branch: lowercase letters, digits and '-', starting with a letter.")
+    String name;
+
+    @Option(names = "--parent", paramLabel = "BRANCH", description = "The branch (database) to copy.")
+    String parent;
+
+    @Option(names = "--ttl", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long the branch lives before `dbbranch reap` may delete it (default 1h; a root never expires unless given).")
+    Duration ttl;
+
+    @ArgGroup(exclusive = true)
+    PointInTimeOptions from;
+
+    @Mixin
+    ReadyTimeoutOption readyTimeout;
+
+
+    @Override
+    protected int execute() {
+        BranchName.validate(name);
+        PointInTime point = PointInTimeOptions.of(from);
+        if (parent == null && point.isHistorical()) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Create '" + name + "' at " + point,
+                    "--at and --lsn choose a moment of a parent, and no --parent was given", "Add --parent <branch>");
+        }
+        try (BranchProvider provider = openProvider()) {
+            Instant now = Instant.now();
+            BranchInfo branch = parent == null ? createRoot(provider, now) : createBranch(provider, point, now);
+            ConnectionDetails connection;
+            try {
+                connection = provider.awaitReady(branch, readyTimeout.value(), console().progress());
+            } catch (RuntimeException e) {
+                throw Cleanup.deleteAfter(provider, branch, e, console());
+            }
+            console().note("created " + (parent == null ? "root database " : "branch ") + name
+                    + (parent == null ? "" : " of " + parent + (point.isHistorical() ? " at " + point : ""))
+                    + " on " + provider.kind());
+            BranchView view = BranchView.of(branch, connection);
+            console().print(view, view.fields());
+            return ExitCodes.OK;
+        }
+    }
+
+    private BranchInfo createBranch(BranchProvider provider, PointInTime point, Instant now) {
+        Capabilities capabilities = provider.capabilities();
+        String asked = "Create branch '" + name + "' of '" + parent + "'";
+        if (point.isHistorical() && !capabilities.pointInTime()) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, asked + " at " + point,
+                    "the " + provider.kind() + " provider cannot branch from the past", "Leave out --at and --lsn");
+        }
+        Duration lifetime = ttl == null ? DEFAULT_TTL : ttl;
+        if (lifetime.compareTo(capabilities.maxBranchTtl()) > 0) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, asked + " to live " + lifetime,
+                    "the " + provider.kind() + " provider keeps branches at most " + capabilities.maxBranchTtl().toDays() + " days",
+                    "Choose a shorter --ttl");
+        }
+        Labels labels = new Labels(settings().owner(), null, null, null, now, now.plus(lifetime));
+        console().progress().report("creating branch " + name + " of " + parent + " on " + provider.kind());
+        return provider.createBranch(new CreateBranchRequest(name, parent, point, labels.expiresAt(), labels));
+    }
+
+    private BranchInfo createRoot(BranchProvider provider, Instant now) {
+        if (!(provider instanceof PostgresProvider postgres)) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Create root database '" + name + "'",
+                    "the " + provider.kind() + " provider makes branches of existing ones only", "Add --parent <branch>");
+        }
+        Labels labels = new Labels(settings().owner(), null, null, null, now, ttl == null ? null : now.plus(ttl));
+        console().progress().report("creating root database " + name + " on " + provider.kind());
+        return postgres.createRoot(name, labels);
+    }
+}

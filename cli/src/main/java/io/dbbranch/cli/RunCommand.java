@@ -1,0 +1,138 @@
+package io.dbbranch.cli;
+
+import io.dbbranch.cli.options.DurationConverter;
+import io.dbbranch.cli.options.ReadyTimeoutOption;
+import io.dbbranch.cli.options.KeepPolicyConverter;
+import io.dbbranch.cli.options.MigrationFlags;
+import io.dbbranch.cli.options.PointInTimeOptions;
+import io.dbbranch.engine.lease.BranchLease;
+import io.dbbranch.engine.lease.KeepPolicy;
+import io.dbbranch.engine.lease.LeaseSpec;
+import io.dbbranch.engine.lease.TeardownResult;
+import io.dbbranch.engine.migration.MigrationFailedException;
+import io.dbbranch.engine.migration.MigrationReport;
+import io.dbbranch.engine.migration.MigrationReportTable;
+import io.dbbranch.engine.migration.MigrationTarget;
+import io.dbbranch.engine.migration.Migrator;
+import io.dbbranch.engine.spi.BranchProvider;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code dbbranch run --parent main -- <command>}: the whole lease around one command. The command sees the lease's
+ * variables ({@code PGHOST}, {@code PGPASSWORD}, {@code DATABASE_URL}, …); its exit code becomes ours; the branch is
+ * torn down whatever happens, Ctrl-C and SIGTERM included.
+ */
+@Command(name = RunCommand.NAME, header = "Create a branch, run a command on it, and tear the branch down whatever happens.",
+        description = "Create a branch, run a command on it, and tear the branch down whatever happens (Ctrl-C and SIGTERM "
+                + "included). The command gets PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGPASSFILE, "
+                + "DATABASE_URL, JDBC_DATABASE_URL, DB_BRANCH_NAME, … and its exit code is returned. Put -- before the "
+                + "command.")
+final class RunCommand extends ProviderCommand {
+    static final String NAME = "run";
+
+    @Option(names = "--parent", required = true, paramLabel = "BRANCH", description = "The branch to copy.")
+    String parent;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "The branch name (default: derived from --name-prefix, --job, --change, --build and a random suffix).")
+    String name;
+
+    @Option(names = "--name-prefix", paramLabel = "TEXT", defaultValue = "ci", description = "First part of derived names (default ${DEFAULT-VALUE}).")
+    String namePrefix;
+
+    @Option(names = "--job", paramLabel = "TEXT", description = "Job name, for the derived name and the labels.")
+    String job;
+
+    @Option(names = "--build", paramLabel = "TEXT", description = "Build number, for the derived name and the labels.")
+    String build;
+
+    @Option(names = "--change", paramLabel = "TEXT", description = "Pull or merge request id, e.g. pr-12.")
+    String change;
+
+    @ArgGroup(exclusive = true)
+    PointInTimeOptions from;
+
+    @Option(names = "--keep", paramLabel = "POLICY", converter = KeepPolicyConverter.class, defaultValue = "never",
+            description = "never (default), on-failure or always: keep the branch at the end instead of deleting it.")
+    KeepPolicy keep;
+
+    @Option(names = "--keep-for", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "7d",
+            description = "How long a kept branch lives before reap may delete it (default ${DEFAULT-VALUE}).")
+    Duration keepFor;
+
+    @Option(names = "--ttl", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30m",
+            description = "Dead-man's switch: if dbbranch dies, the branch expires this long after its last heartbeat (default ${DEFAULT-VALUE}).")
+    Duration ttl;
+
+    @Option(names = "--token-ttl", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1h",
+            description = "Lifetime of each token; it is renewed in PGPASSFILE before it runs out (default ${DEFAULT-VALUE}).")
+    Duration tokenTtl;
+
+    @Option(names = "--env-prefix", paramLabel = "TEXT", defaultValue = "", description = "Prefix for every variable name, e.g. ORDERS_.")
+    String envPrefix;
+
+    @Mixin
+    ReadyTimeoutOption readyTimeout;
+
+    @Option(names = "--migrate", split = ",", paramLabel = "DIR",
+            description = "Apply the Flyway migrations of these folders to the branch before the command (as the branch's login).")
+    List<String> migrate;
+
+    @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The command and its arguments.")
+    List<String> command;
+
+    private void migrate(BranchLease lease) {
+        if (migrate == null || migrate.isEmpty()) {
+            return;
+        }
+        MigrationTarget target = MigrationTarget.of(lease.connection(), lease.credential()).withLabel(lease.branch().name());
+        MigrationReport report = new Migrator(target, MigrationFlags.build(migrate, context()).build()).migrate();
+        // Progress, not data: the command's own output is what stdout is for.
+        console().note(MigrationReportTable.summary(report));
+    }
+
+    @Override
+    protected int execute() throws Exception {
+        LeaseSpec spec = LeaseSpec.builder(parent).name(name).namePrefix(namePrefix).owner(settings().owner())
+                .job(job).build(build).change(change).from(PointInTimeOptions.of(from))
+                .keep(keep).keepFor(keepFor).expiryWindow(ttl).credentialTtl(tokenTtl).envPrefix(envPrefix)
+                .readyTimeout(readyTimeout.value()).build();
+        try (BranchProvider provider = openProvider()) {
+            BranchLease lease = BranchLease.open(provider, spec, console().progress());
+            int exit;
+            try {
+                migrate(lease);
+                exit = new ChildCommand(context()).run(command, lease.environment().variables());
+            } catch (InterruptedException stopped) {
+                // A cancelled run deletes its branch even with --keep on-failure: nothing failed, it was stopped.
+                lease.teardown();
+                return ExitCodes.INTERRUPTED;
+            } catch (MigrationFailedException failure) {
+                if (failure.partialReport() != null) {
+                    console().text(MigrationReportTable.render(failure.partialReport()));
+                }
+                lease.bodyFailed(failure);
+                lease.teardown();
+                throw failure;
+            } catch (RuntimeException | Error e) {
+                lease.bodyFailed(e);
+                lease.teardown();
+                throw e;
+            }
+            if (exit != 0) {
+                lease.bodyFailed(new IllegalStateException(command.get(0) + " exited with " + exit));
+            }
+            TeardownResult teardown = lease.teardown();
+            console().note(command.get(0) + " exited with " + exit);
+            if (!teardown.succeeded() && exit == 0) {
+                throw teardown.failure();
+            }
+            return exit;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.dbbranch.cli.provider;
+
+import io.dbbranch.engine.local.ClusterSettings;
+import io.dbbranch.engine.local.LocalCluster;
+import io.dbbranch.engine.local.LocalHome;
+import io.dbbranch.engine.local.LocalProvider;
+import io.dbbranch.engine.spi.Progress;
+
+/** The local cluster of a home, for {@code dbbranch local start|stop|status} and the demo. */
+public final class LocalClusters {
+    private LocalClusters() {
+    }
+
+    /** The cluster of {@code home}, neither created nor started (stop and status need nothing more). */
+    public static LocalCluster of(LocalHome home) {
+        return new LocalCluster(home.clusterDirectory(), ClusterSettings.durable());
+    }
+
+    /** Starts (and first creates) the cluster as the local provider does, and returns the provider on it. */
+    public static LocalProvider start(LocalHome home, String owner, Progress progress) {
+        return LocalProviderFactory.start(home, owner, progress);
+    }
+
+    static void announceStart(LocalHome home, Progress progress) {
+        LocalCluster cluster = of(home);
+        if (cluster.runningPort().isEmpty()) {
+            progress.report((cluster.isInitialized() ? "starting" : "creating and starting")
+                    + " the local PostgreSQL 17 cluster in " + home.path());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.dbbranch.engine.restore;
+
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.ErrorCode;
+import java.util.Objects;
+
+/**
+ * A query run on a restored branch, read-only, as the branch's own login, and what it must return.
+ *
+ * @param sql         e.g. {@code SELECT count(*) FROM final_entities}
+ * @param expectation what its first value must be
+ */
+public record Verification(String sql, Expectation expectation) {
+    public Verification {
+        if (sql == null || sql.isBlank()) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Verify a restore", "the verification query is empty",
+                    "Give a query such as SELECT count(*) FROM my_table");
+        }
+        sql = sql.trim();
+        Objects.requireNonNull(expectation, "expectation");
+    }
+}
