@@ -30,6 +30,7 @@ public final class BranchRequest implements Serializable {
     private final boolean migrate;
     private final String locations;
     private final String verify;
+    private final String expect;
 
     /**
      * @param connection the configured connection's name; {@code null} when only one is configured
@@ -41,10 +42,12 @@ public final class BranchRequest implements Serializable {
      * @param envPrefix  a prefix for every variable name; {@code null} for none
      * @param migrate    whether to run Flyway on the branch before the body
      * @param locations  Flyway locations, comma separated, relative to the workspace; {@code null} for {@code db/migration}
-     * @param verify     a SQL query that must return true on the branch before the body runs; {@code null} for none
+     * @param verify     a SQL query run on the branch before the body runs, which must meet {@code expect}; {@code null}
+     *                   for none
+     * @param expect     what {@code verify} must return: {@code non-empty} (default) or a number
      */
     public BranchRequest(String connection, String parent, String name, String ttl, String keep, String envPrefix,
-                         boolean migrate, String locations, String verify) {
+                         boolean migrate, String locations, String verify, String expect) {
         this.connection = Util.fixEmptyAndTrim(connection);
         this.parent = Util.fixEmptyAndTrim(parent);
         this.name = Util.fixEmptyAndTrim(name);
@@ -54,6 +57,7 @@ public final class BranchRequest implements Serializable {
         this.migrate = migrate;
         this.locations = Util.fixEmptyAndTrim(locations);
         this.verify = Util.fixEmptyAndTrim(verify);
+        this.expect = Util.fixEmptyAndTrim(expect);
     }
 
     public String connection() { return connection; }
@@ -65,6 +69,7 @@ public final class BranchRequest implements Serializable {
     public boolean migrate() { return migrate; }
     public String locations() { return locations; }
     public String verify() { return verify; }
+    public String expect() { return expect; }
 
     /** The keep policy; throws {@code DbBranchException} for a wrong spelling. */
     public KeepPolicy keepPolicy() {

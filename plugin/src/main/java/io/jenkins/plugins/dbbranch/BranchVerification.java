@@ -1,24 +1,52 @@
 package io.jenkins.plugins.dbbranch;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.restore.Expectation;
+import io.dbbranch.engine.restore.Verification;
+import io.dbbranch.engine.restore.VerificationResult;
 import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.Credential;
-import io.dbbranch.engine.spi.Progress;
+import java.sql.SQLException;
 
 /**
- * Checks a branch with the user's {@code verify} query before anything relies on it.
- *
- * <p>SEAM(restore): the check is the engine's restore verification ({@code io.dbbranch.engine.restore}); until that
- * package is part of the engine this plugin is built with, asking for a verification fails with a message that says so.
+ * The {@code verify} and {@code expect} parameters: the engine's {@link Verification}, a read-only query run as the
+ * branch's own login whose first value must meet the expectation ({@code non-empty} by default: not null, not false,
+ * not zero).
  */
 public final class BranchVerification {
     private BranchVerification() {
     }
 
-    /** Runs {@code query} on the branch; fails unless it returns true. */
-    public static String verify(ConnectionDetails connection, Credential credential, String query, Progress progress)
+    /** The verification the parameters ask for, or {@code null} for none. */
+    @CheckForNull
+    public static Verification of(@CheckForNull String query, @CheckForNull String expect) throws AbortException {
+        if (query == null) {
+            if (expect != null) {
+                throw new AbortException("expect: '" + expect + "' needs a verify query to check, e.g. verify: 'select count(*) from customers'");
+            }
+            return null;
+        }
+        try {
+            return new Verification(query, expect == null ? Expectation.nonEmpty() : Expectation.parse(expect));
+        } catch (DbBranchException e) {
+            throw LeaseOpener.abort(e);
+        }
+    }
+
+    /** Runs the verification on a branch; fails unless it is met. Returns what it found, for the console. */
+    public static String check(Verification verification, ConnectionDetails connection, Credential credential)
             throws AbortException {
-        throw new AbortException("verify: this build of the plugin does not include the engine's verification "
-                + "(io.dbbranch.engine.restore); use a release that includes it, or check the branch in the body");
+        VerificationResult result;
+        try {
+            result = verification.runOn(connection, credential);
+        } catch (SQLException e) {
+            throw new AbortException("verify: " + verification.sql() + " failed on the branch: " + e.getMessage());
+        }
+        if (!result.met()) {
+            throw new AbortException("verify: " + result.describe() + "; the branch does not hold what the build needs");
+        }
+        return "[dbbranch] verified: " + result.describe();
     }
 }

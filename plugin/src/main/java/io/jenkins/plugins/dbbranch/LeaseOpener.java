@@ -12,6 +12,7 @@ import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.lease.BranchLease;
 import io.dbbranch.engine.lease.LeaseEnvironment;
 import io.dbbranch.engine.lease.LeaseSpec;
+import io.dbbranch.engine.restore.Verification;
 import io.dbbranch.engine.spi.BranchInfo;
 import io.dbbranch.engine.spi.BranchProvider;
 import io.dbbranch.engine.spi.Progress;
@@ -27,6 +28,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 
 /**
@@ -36,7 +39,8 @@ import jenkins.model.Jenkins;
  * lease after a controller restart.
  */
 public final class LeaseOpener {
-    /** The first part of derived branch names; also how the reaper's listing is narrowed. */
+    private static final Logger LOGGER = Logger.getLogger(LeaseOpener.class.getName());
+    /** The first part of derived branch names. */
     public static final String NAME_PREFIX = "ci";
 
     private LeaseOpener() {
@@ -55,6 +59,7 @@ public final class LeaseOpener {
         if (request.migrate() && workspace == null) {
             throw new AbortException("migrate: true needs the migrations of a workspace: put withDbBranch inside node { … }");
         }
+        Verification verification = BranchVerification.of(request.verify(), request.expect());
         BuildIdentity build = BuildIdentity.of(run, environment);
         LeaseSpec spec = spec(request, connection, build, request.name() != null ? request.name() : build.derivedName(NAME_PREFIX), workspace);
         Progress progress = ConsoleProgress.to(listener);
@@ -93,8 +98,8 @@ public final class LeaseOpener {
                 action.describe(key, null, null, migrated.summary());
                 action.timing(key, "migrate", migrated.durationMillis());
             }
-            if (request.verify() != null) {
-                listener.getLogger().println(BranchVerification.verify(lease.connection(), lease.credential(), request.verify(), progress));
+            if (verification != null) {
+                listener.getLogger().println(BranchVerification.check(verification, lease.connection(), lease.credential()));
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             handle.close(e, run, workspace, listener);
@@ -142,11 +147,14 @@ public final class LeaseOpener {
         return Jenkins.get().getRootDir().toPath().resolve("dbbranch").resolve("secrets");
     }
 
-    /** Turns an engine failure (its message says what to do) into a build failure without a stack trace. */
+    /**
+     * Turns an engine failure (its message says what was asked, what happened and what to do) into a build failure
+     * without a stack trace. The cause stays out of it: Pipeline would keep it as a proxy and print the whole chain; it
+     * goes to the system log instead.
+     */
     public static AbortException abort(DbBranchException e) {
-        AbortException abort = new AbortException(e.getMessage());
-        abort.initCause(e);
-        return abort;
+        LOGGER.log(Level.FINE, "Database branch step failed", e);
+        return new AbortException(e.getMessage());
     }
 
     private static LeaseSpec spec(BranchRequest request, DbConnection connection, BuildIdentity build, String name,

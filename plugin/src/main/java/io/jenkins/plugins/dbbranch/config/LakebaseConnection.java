@@ -19,14 +19,11 @@ import org.kohsuke.stapler.verb.POST;
  * Branches of a Databricks Lakebase project: copy-on-write, about a second whatever the size. The credentials are
  * a service principal (client id and secret as "Username with password") or a personal access token ("Secret text").
  */
-public class LakebaseConnection extends CredentialedConnection {
+public class LakebaseConnection extends PlatformConnection {
     private String workspaceUrl;
     private String project;
     private String parentBranch;
     private String postgresRole;
-    private String database;
-    private Integer port;
-    private String sslMode;
 
     @DataBoundConstructor
     public LakebaseConnection(String name) {
@@ -76,36 +73,6 @@ public class LakebaseConnection extends CredentialedConnection {
         this.postgresRole = Util.fixEmptyAndTrim(postgresRole);
     }
 
-    /** The database on each branch; empty for {@code databricks_postgres}. */
-    public String getDatabase() {
-        return database;
-    }
-
-    @DataBoundSetter
-    public void setDatabase(String database) {
-        this.database = Util.fixEmptyAndTrim(database);
-    }
-
-    /** The Postgres port of the branches' endpoints; empty for 5432. */
-    public Integer getPort() {
-        return port;
-    }
-
-    @DataBoundSetter
-    public void setPort(Integer port) {
-        this.port = port;
-    }
-
-    /** The libpq {@code sslmode} of connections to branches; empty for {@code require}. */
-    public String getSslMode() {
-        return sslMode;
-    }
-
-    @DataBoundSetter
-    public void setSslMode(String sslMode) {
-        this.sslMode = Util.fixEmptyAndTrim(sslMode);
-    }
-
     @Override
     public String defaultParent() {
         return parentBranch != null ? parentBranch : super.defaultParent();
@@ -114,7 +81,7 @@ public class LakebaseConnection extends CredentialedConnection {
     @Override
     public BranchProvider open(ConnectionContext context) throws IOException {
         ProviderSecret secret = ProviderSecret.lakebase(context.credentials(), getCredentialsId(), "the Lakebase connection '" + getName() + "'");
-        return ProviderSeams.lakebase(this, secret, context.owner());
+        return PlatformProviders.lakebase(this, secret, context.owner());
     }
 
     @Extension

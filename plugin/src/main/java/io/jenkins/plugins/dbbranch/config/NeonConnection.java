@@ -15,10 +15,7 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /** Branches of a Neon project. The credentials are a Neon API key ("Secret text"). */
-public class NeonConnection extends CredentialedConnection {
-    /** Neon's public API. */
-    public static final String DEFAULT_API_URL = "https://console.neon.tech/api/v2";
-
+public class NeonConnection extends PlatformConnection {
     private String apiUrl;
     private String projectId;
 
@@ -27,7 +24,7 @@ public class NeonConnection extends CredentialedConnection {
         super(name);
     }
 
-    /** The API's base URL; empty for {@value #DEFAULT_API_URL}. */
+    /** The API's base URL; empty for Neon's, {@code https://console.neon.tech/api/v2}. */
     public String getApiUrl() {
         return apiUrl;
     }
@@ -35,11 +32,6 @@ public class NeonConnection extends CredentialedConnection {
     @DataBoundSetter
     public void setApiUrl(String apiUrl) {
         this.apiUrl = Util.fixEmptyAndTrim(apiUrl);
-    }
-
-    /** The API URL actually used. */
-    public String effectiveApiUrl() {
-        return apiUrl != null ? apiUrl : DEFAULT_API_URL;
     }
 
     /** The Neon project id, e.g. {@code dry-sound-12345678}. */
@@ -55,7 +47,7 @@ public class NeonConnection extends CredentialedConnection {
     @Override
     public BranchProvider open(ConnectionContext context) throws IOException {
         ProviderSecret apiKey = ProviderSecret.secretText(context.credentials(), getCredentialsId(), "the Neon connection '" + getName() + "'");
-        return ProviderSeams.neon(this, apiKey, context.owner());
+        return PlatformProviders.neon(this, apiKey, context.owner());
     }
 
     @Extension

@@ -9,6 +9,7 @@ import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.DurationText;
 import io.dbbranch.engine.lease.KeepPolicy;
 import io.dbbranch.engine.naming.BranchName;
+import io.dbbranch.engine.restore.Expectation;
 import io.jenkins.plugins.dbbranch.config.DbBranchConfiguration;
 import io.jenkins.plugins.dbbranch.config.DbConnection;
 import jenkins.model.Jenkins;
@@ -59,6 +60,10 @@ public final class BranchFields {
 
     public static FormValidation checkKeep(@CheckForNull Item item, @CheckForNull String value) {
         return check(item, value, KeepPolicy::parse);
+    }
+
+    public static FormValidation checkExpect(@CheckForNull Item item, @CheckForNull String value) {
+        return check(item, value, Expectation::parse);
     }
 
     public static FormValidation checkBranchName(@CheckForNull Item item, @CheckForNull String value) {

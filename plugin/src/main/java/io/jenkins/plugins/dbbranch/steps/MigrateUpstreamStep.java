@@ -52,7 +52,7 @@ public final class MigrateUpstreamStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        BranchRequest request = new BranchRequest(connection, parent, null, null, null, null, true, locations, null);
+        BranchRequest request = new BranchRequest(connection, parent, null, null, null, null, true, locations, null, null);
         boolean dry = dryRun;
         return StepExecutions.synchronousNonBlocking(context, c -> migrate(c, request, dry));
     }

@@ -10,6 +10,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.lease.KeepPolicy;
+import io.jenkins.plugins.dbbranch.BranchVerification;
 import io.jenkins.plugins.dbbranch.LeaseOpener;
 import io.jenkins.plugins.dbbranch.RecoveryBranches;
 import io.jenkins.plugins.dbbranch.config.DbBranchConfiguration;
@@ -42,6 +43,7 @@ public final class PitrRestoreStep extends Step {
     private String into;
     private String verify;
     private String keep;
+    private String expect;
 
     @DataBoundConstructor
     public PitrRestoreStep() {
@@ -56,6 +58,7 @@ public final class PitrRestoreStep extends Step {
     public String getInto() { return into; }
     public String getVerify() { return verify; }
     public String getKeep() { return keep; }
+    public String getExpect() { return expect; }
 
     @DataBoundSetter public void setConnection(String connection) { this.connection = Util.fixEmptyAndTrim(connection); }
     @DataBoundSetter public void setBranch(String branch) { this.branch = Util.fixEmptyAndTrim(branch); }
@@ -66,6 +69,7 @@ public final class PitrRestoreStep extends Step {
     @DataBoundSetter public void setInto(String into) { this.into = Util.fixEmptyAndTrim(into); }
     @DataBoundSetter public void setVerify(String verify) { this.verify = Util.fixEmptyAndTrim(verify); }
     @DataBoundSetter public void setKeep(String keep) { this.keep = Util.fixEmptyAndTrim(keep); }
+    @DataBoundSetter public void setExpect(String expect) { this.expect = Util.fixEmptyAndTrim(expect); }
 
     @Override
     public StepExecution start(StepContext context) {
@@ -83,7 +87,8 @@ public final class PitrRestoreStep extends Step {
             throw LeaseOpener.abort(e);
         }
         return RecoveryBranches.restore(on, run, context.get(TaskListener.class), branch != null ? branch : on.defaultParent(),
-                PointInTimeArgument.resolve(timestamp, lsn, restorePoint, beforeBuild, run), into, policy, verify);
+                PointInTimeArgument.resolve(timestamp, lsn, restorePoint, beforeBuild, run), into, policy,
+                BranchVerification.of(verify, expect));
     }
 
     @Extension
@@ -117,6 +122,11 @@ public final class PitrRestoreStep extends Step {
                 model.add("never: delete it at the end (a restore drill)", "never");
             }
             return model;
+        }
+
+        @POST
+        public FormValidation doCheckExpect(@AncestorInPath Item item, @QueryParameter String value) {
+            return BranchFields.checkExpect(item, value);
         }
 
         @POST

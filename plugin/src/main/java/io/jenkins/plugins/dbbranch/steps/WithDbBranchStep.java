@@ -35,6 +35,7 @@ public final class WithDbBranchStep extends Step {
     private boolean migrate;
     private String locations;
     private String verify;
+    private String expect;
 
     @DataBoundConstructor
     public WithDbBranchStep() {
@@ -49,6 +50,7 @@ public final class WithDbBranchStep extends Step {
     public boolean isMigrate() { return migrate; }
     public String getLocations() { return locations; }
     public String getVerify() { return verify; }
+    public String getExpect() { return expect; }
 
     @DataBoundSetter public void setConnection(String connection) { this.connection = Util.fixEmptyAndTrim(connection); }
     @DataBoundSetter public void setParent(String parent) { this.parent = Util.fixEmptyAndTrim(parent); }
@@ -59,10 +61,11 @@ public final class WithDbBranchStep extends Step {
     @DataBoundSetter public void setMigrate(boolean migrate) { this.migrate = migrate; }
     @DataBoundSetter public void setLocations(String locations) { this.locations = Util.fixEmptyAndTrim(locations); }
     @DataBoundSetter public void setVerify(String verify) { this.verify = Util.fixEmptyAndTrim(verify); }
+    @DataBoundSetter public void setExpect(String expect) { this.expect = Util.fixEmptyAndTrim(expect); }
 
     /** The parameters as the shared core takes them. */
     public BranchRequest request() {
-        return new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify);
+        return new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify, expect);
     }
 
     @Override
@@ -111,6 +114,11 @@ public final class WithDbBranchStep extends Step {
         @POST
         public FormValidation doCheckKeep(@AncestorInPath Item item, @QueryParameter String value) {
             return BranchFields.checkKeep(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckExpect(@AncestorInPath Item item, @QueryParameter String value) {
+            return BranchFields.checkExpect(item, value);
         }
 
         @POST

@@ -47,6 +47,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
     private boolean migrate;
     private String locations;
     private String verify;
+    private String expect;
 
     @DataBoundConstructor
     public DbBranchBuildWrapper() {
@@ -61,6 +62,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
     public boolean isMigrate() { return migrate; }
     public String getLocations() { return locations; }
     public String getVerify() { return verify; }
+    public String getExpect() { return expect; }
 
     @DataBoundSetter public void setConnection(String connection) { this.connection = Util.fixEmptyAndTrim(connection); }
     @DataBoundSetter public void setParent(String parent) { this.parent = Util.fixEmptyAndTrim(parent); }
@@ -71,6 +73,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
     @DataBoundSetter public void setMigrate(boolean migrate) { this.migrate = migrate; }
     @DataBoundSetter public void setLocations(String locations) { this.locations = Util.fixEmptyAndTrim(locations); }
     @DataBoundSetter public void setVerify(String verify) { this.verify = Util.fixEmptyAndTrim(verify); }
+    @DataBoundSetter public void setExpect(String expect) { this.expect = Util.fixEmptyAndTrim(expect); }
 
     @Override
     public void setUp(Context context, Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener,
@@ -80,7 +83,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
             throw new AbortException("In a Pipeline, use withDbBranch { … } instead of wrap([$class: 'DbBranchBuildWrapper']): "
                     + "it never saves the branch's credential with the Pipeline's state");
         }
-        BranchRequest request = new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify);
+        BranchRequest request = new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify, expect);
         LeaseHandle handle = LeaseOpener.open(request, "wrapper", build, initialEnvironment, workspace, listener);
         handle.variables().forEach(context::env);
         context.setDisposer(new LeaseDisposer(handle));
@@ -116,7 +119,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
 
         /** The fields mean what they mean in {@code withDbBranch}: one help text for both. */
         public DescriptorImpl() {
-            for (String field : new String[] {"connection", "parent", "name", "ttl", "keep", "envPrefix", "migrate", "locations", "verify"}) {
+            for (String field : new String[] {"connection", "parent", "name", "ttl", "keep", "envPrefix", "migrate", "locations", "verify", "expect"}) {
                 addHelpFileRedirect(field, WithDbBranchStep.class, field);
             }
         }
@@ -139,6 +142,11 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
         @POST
         public FormValidation doCheckKeep(@AncestorInPath Item item, @QueryParameter String value) {
             return BranchFields.checkKeep(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckExpect(@AncestorInPath Item item, @QueryParameter String value) {
+            return BranchFields.checkExpect(item, value);
         }
 
         @POST

@@ -101,6 +101,35 @@ class WithDbBranchPipelineTest {
         assertThat(build.getAction(io.jenkins.plugins.dbbranch.actions.DbBranchAction.class)).isNull();
     }
 
+    @Test
+    void aVerificationThatHoldsLetsTheBodyRun() throws Exception {
+        String parent = TestDatabases.parentWithEntities(3);
+        WorkflowRun build = r.buildAndAssertSuccess(pipeline("verified", """
+                withDbBranch(parent: '%s', verify: 'select count(*) from final_entities', expect: '3') {
+                    echo 'body ran'
+                }
+                """.formatted(parent)));
+
+        r.assertLogContains("verified: select count(*) from final_entities returned 3, expected = 3", build);
+        r.assertLogContains("body ran", build);
+    }
+
+    @Test
+    void aVerificationThatFailsStopsTheBuildBeforeTheBodyAndDeletesTheBranch() throws Exception {
+        String parent = TestDatabases.parentWithEntities(3);
+        WorkflowRun build = r.buildAndAssertStatus(Result.FAILURE, pipeline("unverified", """
+                withDbBranch(parent: '%s', verify: "select count(*) > 3 from final_entities") {
+                    echo 'never runs'
+                }
+                """.formatted(parent)));
+
+        r.assertLogContains("returned f, expected non-empty; the branch does not hold what the build needs", build);
+        r.assertLogNotContains("never runs", build);
+        BranchRecord record = TestDatabases.onlyRecord(build);
+        assertThat(record.getStatus()).isEqualTo(BranchRecord.Status.DELETED);
+        assertThat(TestDatabases.databaseExists(record.getBranch())).isFalse();
+    }
+
     private WorkflowJob pipeline(String name, String script) throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class, name);
         job.setDefinition(new CpsFlowDefinition(script, true));
