@@ -101,6 +101,9 @@ public final class LeaseOpener {
             if (verification != null) {
                 listener.getLogger().println(BranchVerification.check(verification, lease.connection(), lease.credential()));
             }
+        } catch (DbBranchException e) {
+            handle.close(e, run, workspace, listener);
+            throw abort(e);
         } catch (IOException | InterruptedException | RuntimeException e) {
             handle.close(e, run, workspace, listener);
             throw e;
