@@ -49,8 +49,8 @@ public final class DurationText {
             throw invalid(what, text);
         }
         if (duration.isZero() || duration.isNegative()) {
-            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Set " + what + " to '" + text + "'",
-                    "it must be longer than zero", "Write e.g. 30m or 2h");
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Set " + what, "'" + text + "' is not a positive duration",
+                    "Write e.g. 30m or 2h");
         }
         return duration;
     }
@@ -75,7 +75,7 @@ public final class DurationText {
     }
 
     private static DbBranchException invalid(String what, String text) {
-        return DbBranchException.of(ErrorCode.INVALID_REQUEST, "Set " + what + " to '" + text + "'",
-                "that is not a duration", "Write e.g. 90s, 10m, 1h30m or 2d");
+        return DbBranchException.of(ErrorCode.INVALID_REQUEST, "Set " + what, "'" + text + "' is not a duration",
+                "Write e.g. 90s, 10m, 1h30m or 2d");
     }
 }

@@ -85,7 +85,7 @@ class WithDbBranchPipelineTest {
                 }
                 """));
 
-        r.assertLogContains("Set ttl to 'two hours': that is not a duration. Write e.g. 90s, 10m, 1h30m or 2d", build);
+        r.assertLogContains("Set ttl: 'two hours' is not a duration. Write e.g. 90s, 10m, 1h30m or 2d", build);
         r.assertLogNotContains("never runs", build);
     }
 
