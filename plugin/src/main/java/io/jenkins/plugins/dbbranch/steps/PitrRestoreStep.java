@@ -93,6 +93,11 @@ public final class PitrRestoreStep extends Step {
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
+        /** {@code expect} means what it means in {@code withDbBranch}: one help text for both. */
+        public DescriptorImpl() {
+            addHelpFileRedirect("expect", WithDbBranchStep.class, "expect");
+        }
+
         @Override
         public String getFunctionName() {
             return "pitrRestore";
