@@ -63,6 +63,21 @@ final class Dto {
         }
     }
 
+    /** {@code GET /api/2.0/postgres/projects/{p}}: the history window is in its spec and status. */
+    record Project(String name, ProjectSettings spec, ProjectSettings status) {
+        /** The retention the status reports, else the one the spec asks for; {@code null} when neither says. */
+        String historyRetentionDuration() {
+            if (status != null && status.historyRetentionDuration() != null) {
+                return status.historyRetentionDuration();
+            }
+            return spec == null ? null : spec.historyRetentionDuration();
+        }
+    }
+
+    /** The part of a project's spec or status this provider reads: a protobuf duration such as {@code "604800s"}. */
+    record ProjectSettings(String historyRetentionDuration) {
+    }
+
     record Endpoint(String name, String endpointId, EndpointStatus status) {
         boolean isReadWrite() {
             return status != null && "ENDPOINT_TYPE_READ_WRITE".equals(status.endpointType());
@@ -75,12 +90,18 @@ final class Dto {
         String host() {
             return status == null || status.hosts() == null ? null : status.hosts().host();
         }
+
+        /** The port, where the endpoint names one (the service does not: it is always 5432; the emulator does). */
+        Integer port() {
+            return status == null || status.hosts() == null ? null : status.hosts().port();
+        }
     }
 
     record EndpointStatus(String currentState, String endpointType, Hosts hosts) {
     }
 
-    record Hosts(String host, String readOnlyHost) {
+    /** {@code port} is not part of the service's answer; an emulator serving branches on several ports sends it. */
+    record Hosts(String host, String readOnlyHost, Integer port) {
     }
 
     record EndpointList(List<Endpoint> endpoints, String nextPageToken) {

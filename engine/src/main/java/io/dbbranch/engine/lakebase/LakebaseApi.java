@@ -28,6 +28,11 @@ final class LakebaseApi {
         return projectName() + "/branches/" + branchId;
     }
 
+    Dto.Project getProject() {
+        return client.send(ApiRequest.get(ROOT + projectName()).withAuth(auth)
+                .describedAs("Read Lakebase project '" + project + "'"), Dto.Project.class);
+    }
+
     Dto.Operation createBranch(String branchId, Dto.BranchSpec spec) {
         return client.send(ApiRequest.post(ROOT + projectName() + "/branches", new Dto.BranchBody(spec))
                 .withQuery("branch_id", branchId).withAuth(auth)

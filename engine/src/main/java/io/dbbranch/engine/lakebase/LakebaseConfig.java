@@ -2,6 +2,7 @@ package io.dbbranch.engine.lakebase;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.PositiveDuration;
 import io.dbbranch.engine.credentials.Secret;
 import io.dbbranch.engine.http.HttpSettings;
 import java.net.URI;
@@ -34,11 +35,14 @@ import java.util.regex.Pattern;
  *                         to 5 s)
  * @param clockSkew        how far the service's clock may be behind ours when judging whether a branch found after
  *                         a failed create is the one we made (default 30 s)
+ * @param historyRetention how far back branches from the past may reach when the project does not say (its
+ *                         {@code history_retention_duration}, read first); default 35 days, the longest Lakebase
+ *                         allows, so that only points no project can reach are refused before the service is asked
  */
 public record LakebaseConfig(URI workspaceUrl, String project, String parentBranch, String clientId, Secret clientSecret,
                              Secret personalAccessToken, String postgresUser, String database, int port, String sslMode,
                              String namePrefix, String owner, HttpSettings http, Duration operationTimeout,
-                             Duration pollInterval, Duration clockSkew) {
+                             Duration pollInterval, Duration clockSkew, Duration historyRetention) {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,30}");
 
@@ -84,6 +88,7 @@ public record LakebaseConfig(URI workspaceUrl, String project, String parentBran
         private Duration operationTimeout = Duration.ofMinutes(5);
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration clockSkew = Duration.ofSeconds(30);
+        private Duration historyRetention = Duration.ofDays(35);
 
         private Builder() {
         }
@@ -180,6 +185,12 @@ public record LakebaseConfig(URI workspaceUrl, String project, String parentBran
             return this;
         }
 
+        /** Default 35 days; used only when the project does not report its {@code history_retention_duration}. */
+        public Builder historyRetention(Duration retention) {
+            this.historyRetention = retention;
+            return this;
+        }
+
         /** Checks the settings and makes the configuration. */
         public LakebaseConfig build() {
             URI url = workspace(workspaceUrl);
@@ -202,7 +213,7 @@ public record LakebaseConfig(URI workspaceUrl, String project, String parentBran
             return new LakebaseConfig(url, project, parentBranch, principal ? clientId : null, principal ? clientSecret : null,
                     personalAccessToken, postgresUser, database, port, sslMode, namePrefix, owner, http,
                     Objects.requireNonNull(operationTimeout), Objects.requireNonNull(pollInterval),
-                    Objects.requireNonNull(clockSkew));
+                    Objects.requireNonNull(clockSkew), PositiveDuration.require(historyRetention, "historyRetention"));
         }
 
         private static URI workspace(String text) {

@@ -13,6 +13,8 @@ import io.dbbranch.engine.spi.Capabilities;
 import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.CreateBranchRequest;
 import io.dbbranch.engine.spi.Credential;
+import io.dbbranch.engine.spi.HistoryWindow;
+import io.dbbranch.engine.spi.ParentAccess;
 import io.dbbranch.engine.spi.Progress;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +35,10 @@ import java.util.Optional;
  * branch holds only the configured owner, its create time and expiry; the job, build and pull request are not
  * stored on Lakebase.
  *
+ * <p><b>Point in time.</b> A branch of the past is created with {@code source_branch_time} or
+ * {@code source_branch_lsn}; the point the service used comes back in the branch's {@code status} and is reported
+ * as {@link BranchInfo#restorePoint()}. The history window comes from the project ({@link #historyWindow}).
+ *
  * <p>All calls share one pooled HTTP client ({@link RestClient}) with bounded retries of 429 and 503; see
  * {@link BranchCreation} for how creates stay safe across connection resets.
  */
@@ -48,6 +54,7 @@ public final class LakebaseProvider implements BranchProvider {
     private final Poller poller;
     private final Operations operations;
     private final BranchMapping mapping;
+    private final HistoryRetention history;
     private final Clock clock;
 
     public LakebaseProvider(LakebaseConfig config) {
@@ -65,6 +72,7 @@ public final class LakebaseProvider implements BranchProvider {
         this.poller = new Poller(clock, sleeper, config.pollInterval());
         this.operations = new Operations(api, poller, config.operationTimeout());
         this.mapping = new BranchMapping(config);
+        this.history = new HistoryRetention(api, config.historyRetention(), clock);
     }
 
     @Override
@@ -102,7 +110,9 @@ public final class LakebaseProvider implements BranchProvider {
             if (!("ACTIVE".equals(state) || "IDLE".equals(state)) || endpoint.get().host() == null) {
                 return Poller.Step.waiting("endpoint " + endpoint.get().endpointId() + " is " + state);
             }
-            return Poller.Step.done(new ConnectionDetails(endpoint.get().host(), config.port(), config.databaseFor(id),
+            // The service always listens on the configured port; an emulator names the port where it differs.
+            int port = endpoint.get().port() == null ? config.port() : endpoint.get().port();
+            return Poller.Step.done(new ConnectionDetails(endpoint.get().host(), port, config.databaseFor(id),
                     config.sslMode(), Map.of("endpoint", endpoint.get().name())));
         });
     }
@@ -163,6 +173,30 @@ public final class LakebaseProvider implements BranchProvider {
     @Override
     public boolean deleteBranch(BranchInfo branch) {
         return deleteById(branch.id());
+    }
+
+    /**
+     * The window from the project's {@code history_retention_duration} (or the configured {@code historyRetention}
+     * when the project does not report one) up to now; the same for every branch of the project.
+     */
+    @Override
+    public HistoryWindow historyWindow(String branch) {
+        return history.window();
+    }
+
+    /**
+     * The parent's read-write endpoint (waited for as for a new branch: a suspended compute wakes) and a database
+     * credential for it, minted for the configured identity's Postgres role; empty when there is no such branch.
+     * Migrations then run as that role: it owns what it creates, and objects other roles made stay theirs.
+     */
+    @Override
+    public Optional<ParentAccess> parentAccess(String name, Duration ttl) {
+        Optional<BranchInfo> parent = api.findBranch(name).map(mapping::toInfo);
+        if (parent.isEmpty()) {
+            return Optional.empty();
+        }
+        ConnectionDetails connection = awaitReady(parent.get(), config.operationTimeout(), Progress.SILENT);
+        return Optional.of(new ParentAccess(connection, mintCredential(parent.get(), connection, ttl)));
     }
 
     @Override

@@ -47,6 +47,11 @@ final class NeonApi implements AutoCloseable {
         return projectId;
     }
 
+    NeonBodies.Project project() {
+        return send(ApiRequest.get(project).describedAs("Read Neon project " + projectId), NeonBodies.ProjectBody.class)
+                .project();
+    }
+
     CreatedBranch createBranch(CreateBranch body, String what) {
         return send(ApiRequest.post(project + "/branches", body).describedAs(what), CreatedBranch.class);
     }

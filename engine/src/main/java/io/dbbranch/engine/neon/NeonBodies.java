@@ -102,6 +102,14 @@ final class NeonBodies {
         }
     }
 
+    /** {@code GET /projects/{pid}}: the project, of which we read the history window. */
+    record ProjectBody(Project project) {
+    }
+
+    /** {@code historyRetentionSeconds}: how far back branches and restores may reach; {@code null} when not said. */
+    record Project(String id, Long historyRetentionSeconds) {
+    }
+
     /** {@code POST /projects/{pid}/branches/{bid}/restore}. */
     record Restore(String sourceBranchId, Instant sourceTimestamp, String sourceLsn, String preserveUnderName) {
     }

@@ -2,6 +2,7 @@ package io.dbbranch.engine.neon;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.PositiveDuration;
 import io.dbbranch.engine.credentials.Secret;
 import io.dbbranch.engine.http.HttpSettings;
 import io.dbbranch.engine.http.RetryPolicy;
@@ -31,10 +32,13 @@ import java.util.regex.Pattern;
  * @param pollInterval  the pause between polls of operations and states, default 1 s
  * @param http          timeouts and retries; by default 429, 503 and 423 Locked (a conflicting operation runs) are
  *                      retried with backoff, honouring {@code Retry-After}
+ * @param historyRetention how far back branches from the past may reach when the project does not say (its
+ *                      {@code history_retention_seconds}, read first); default 1 day, Neon's default on paid plans
+ *                      (free projects keep 6 hours, and the service refuses what lies beyond)
  */
 public record NeonConfig(URI apiUrl, String projectId, Secret apiKey, String databaseName, String rolePrefix,
                          String owner, int port, String sslMode, boolean rotatePasswordOnRefresh, Duration pollInterval,
-                         HttpSettings http) {
+                         HttpSettings http, Duration historyRetention) {
 
     public static final String DEFAULT_API_URL = "https://console.neon.tech/api/v2";
     private static final Pattern PROJECT_ID = Pattern.compile("[a-z0-9-]{1,60}");
@@ -63,11 +67,14 @@ public record NeonConfig(URI apiUrl, String projectId, Secret apiKey, String dat
         sslMode = sslMode == null ? "require" : sslMode;
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         http = http == null ? defaultHttp() : http;
+        historyRetention = historyRetention == null ? Duration.ofDays(1)
+                : PositiveDuration.require(historyRetention, "historyRetention");
     }
 
     /** The defaults against {@value #DEFAULT_API_URL}. */
     public static NeonConfig of(String projectId, Secret apiKey, String owner) {
-        return new NeonConfig(URI.create(DEFAULT_API_URL), projectId, apiKey, null, null, owner, 0, null, false, null, null);
+        return new NeonConfig(URI.create(DEFAULT_API_URL), projectId, apiKey, null, null, owner, 0, null, false, null, null,
+                null);
     }
 
     /** The default HTTP settings: {@link RetryPolicy#defaults()} plus 423 Locked. */
@@ -77,38 +84,44 @@ public record NeonConfig(URI apiUrl, String projectId, Secret apiKey, String dat
 
     public NeonConfig withApiUrl(URI value) {
         return new NeonConfig(value, projectId, apiKey, databaseName, rolePrefix, owner, port, sslMode,
-                rotatePasswordOnRefresh, pollInterval, http);
+                rotatePasswordOnRefresh, pollInterval, http, historyRetention);
     }
 
     public NeonConfig withDatabaseName(String value) {
         return new NeonConfig(apiUrl, projectId, apiKey, value, rolePrefix, owner, port, sslMode,
-                rotatePasswordOnRefresh, pollInterval, http);
+                rotatePasswordOnRefresh, pollInterval, http, historyRetention);
     }
 
     public NeonConfig withRolePrefix(String value) {
         return new NeonConfig(apiUrl, projectId, apiKey, databaseName, value, owner, port, sslMode,
-                rotatePasswordOnRefresh, pollInterval, http);
+                rotatePasswordOnRefresh, pollInterval, http, historyRetention);
     }
 
     /** Where branches accept connections: port and sslmode (an emulator or a tunnel). */
     public NeonConfig withConnection(int newPort, String newSslMode) {
         return new NeonConfig(apiUrl, projectId, apiKey, databaseName, rolePrefix, owner, newPort, newSslMode,
-                rotatePasswordOnRefresh, pollInterval, http);
+                rotatePasswordOnRefresh, pollInterval, http, historyRetention);
     }
 
     public NeonConfig withPasswordRotation(boolean rotate) {
         return new NeonConfig(apiUrl, projectId, apiKey, databaseName, rolePrefix, owner, port, sslMode, rotate,
-                pollInterval, http);
+                pollInterval, http, historyRetention);
     }
 
     public NeonConfig withPollInterval(Duration value) {
         return new NeonConfig(apiUrl, projectId, apiKey, databaseName, rolePrefix, owner, port, sslMode,
-                rotatePasswordOnRefresh, value, http);
+                rotatePasswordOnRefresh, value, http, historyRetention);
     }
 
     public NeonConfig withHttp(HttpSettings value) {
         return new NeonConfig(apiUrl, projectId, apiKey, databaseName, rolePrefix, owner, port, sslMode,
-                rotatePasswordOnRefresh, pollInterval, value);
+                rotatePasswordOnRefresh, pollInterval, value, historyRetention);
+    }
+
+    /** Used only when the project does not report its {@code history_retention_seconds}. */
+    public NeonConfig withHistoryRetention(Duration value) {
+        return new NeonConfig(apiUrl, projectId, apiKey, databaseName, rolePrefix, owner, port, sslMode,
+                rotatePasswordOnRefresh, pollInterval, http, value);
     }
 
     /** The database to connect to in the branch {@code branchId}. */

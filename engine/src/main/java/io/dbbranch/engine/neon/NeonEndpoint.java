@@ -10,8 +10,10 @@ import java.util.Optional;
  * @param host         e.g. {@code ep-cool-darkness-123456.us-east-2.aws.neon.tech}
  * @param type         {@code read_write} or {@code read_only}
  * @param currentState {@code init}, {@code active} or {@code idle} (idle wakes on the first connection)
+ * @param port         not part of Neon's answer (it always serves the configured port, 5432); an emulator that serves
+ *                     branches on several ports names it
  */
-record NeonEndpoint(String id, String branchId, String host, String type, String currentState) {
+record NeonEndpoint(String id, String branchId, String host, String type, String currentState, Integer port) {
 
     boolean isReadWrite() {
         return "read_write".equals(type);

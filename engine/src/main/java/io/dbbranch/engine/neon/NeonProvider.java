@@ -11,6 +11,7 @@ import io.dbbranch.engine.spi.Capabilities;
 import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.CreateBranchRequest;
 import io.dbbranch.engine.spi.Credential;
+import io.dbbranch.engine.spi.HistoryWindow;
 import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.engine.spi.Progress;
 import java.time.Clock;
@@ -29,11 +30,24 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Safety: nothing connects through an endpoint that reports another branch than the one just created, and a create
  * that fails half-way deletes what it made before it throws.
+ *
+ * <p><b>Point in time.</b> A branch of the past is created with {@code parent_timestamp} or {@code parent_lsn}, and
+ * reports the point in its own {@code parent_timestamp}/{@code parent_lsn}; the history window is the project's
+ * {@code history_retention_seconds}. A branch is restored in place through {@code …/restore} with
+ * {@code preserve_under_name}: it takes its own past state, and its present state is kept as a new branch of that
+ * name.
+ *
+ * <p><b>No {@link #parentAccess}.</b> Migrating a parent needs a login that owns its objects. A role made through the
+ * API is not that owner (it belongs to {@code neon_superuser}, which cannot alter another role's tables), and the
+ * owner's password is a long-lived secret: revealing it would hand a production owner's login that never expires to a
+ * build, and where the project stores no passwords the only way is to reset it, which would cut the application off.
+ * {@code migrateUpstream} on Neon therefore takes the parent's connection explicitly.
  */
 public final class NeonProvider implements BranchProvider {
-    /** Replace-mode restore stays off until the SPI has a hook for it; {@link #restore} offers it meanwhile. */
-    private static final Capabilities CAPABILITIES = new Capabilities(true, true, false, BranchName.MAX_LENGTH,
+    private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, BranchName.MAX_LENGTH,
             Duration.ofSeconds(2), Duration.ofDays(1), BranchCreator.MAX_EXPIRY);
+    /** How long an in-place restore may take until Neon has finished its operations. */
+    private static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(10);
 
     private final NeonConfig config;
     private final NeonApi api;
@@ -100,7 +114,8 @@ public final class NeonProvider implements BranchProvider {
         NeonEndpoint endpoint = waiter.until(asked, "a read-write endpoint of " + branch.id() + " to become active",
                 deadline, progress, () -> readWriteEndpoint(branch.id(), asked));
         Map<String, String> extras = endpoint.pooledHost().map(host -> Map.of("PGHOST_POOLED", host)).orElse(Map.of());
-        return new ConnectionDetails(endpoint.host(), config.port(), config.databaseFor(branch.id()), config.sslMode(), extras);
+        int port = endpoint.port() == null ? config.port() : endpoint.port();
+        return new ConnectionDetails(endpoint.host(), port, config.databaseFor(branch.id()), config.sslMode(), extras);
     }
 
     private Optional<NeonEndpoint> readWriteEndpoint(String branchId, String asked) {
@@ -181,6 +196,28 @@ public final class NeonProvider implements BranchProvider {
                 .map(found -> NeonBranches.info(found.branch(), found.annotation() == null ? null : found.annotation().value()))
                 .orElseThrow(() -> DbBranchException.of(ErrorCode.NOT_FOUND, asked, "the branch vanished after the restore",
                         "Check the project's branches in the Neon console"));
+    }
+
+    /**
+     * From now minus the project's {@code history_retention_seconds} (or the configured {@code historyRetention} when
+     * the project does not say) up to now; the same for every branch of the project.
+     */
+    @Override
+    public HistoryWindow historyWindow(String branch) {
+        Long seconds = api.project().historyRetentionSeconds();
+        Duration retention = seconds == null ? config.historyRetention() : Duration.ofSeconds(seconds);
+        return new HistoryWindow(clock.instant().minus(retention), null);
+    }
+
+    /**
+     * Restores the branch to its own past through {@code …/restore}, keeping its present state as the new branch
+     * {@code preserveUnderName}, and returns the branch with the point it was restored to ({@code parent_timestamp},
+     * {@code parent_lsn}). Neon drops the branch's connections while it restores.
+     */
+    @Override
+    public BranchInfo restoreInPlace(BranchInfo branch, PointInTime point, String preserveUnderName) {
+        String target = branch.id().startsWith("br-") ? branch.id() : branch.name();
+        return restore(target, target, point, preserveUnderName, RESTORE_TIMEOUT, Progress.SILENT);
     }
 
     @Override

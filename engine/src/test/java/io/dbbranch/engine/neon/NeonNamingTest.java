@@ -20,14 +20,15 @@ class NeonNamingTest {
     @Test
     void thePooledHostIsTheEndpointHostWithPoolerAfterTheEndpointId() {
         NeonEndpoint endpoint = new NeonEndpoint("ep-cool-darkness-123456", "br-a",
-                "ep-cool-darkness-123456.us-east-2.aws.neon.tech", "read_write", "active");
+                "ep-cool-darkness-123456.us-east-2.aws.neon.tech", "read_write", "active", null);
         assertThat(endpoint.pooledHost()).contains("ep-cool-darkness-123456-pooler.us-east-2.aws.neon.tech");
     }
 
     @Test
     void aHostNotNamedAfterItsEndpointHasNoPooledHost() {
-        assertThat(new NeonEndpoint("ep-x-1", "br-a", "127.0.0.1", "read_write", "idle").pooledHost()).isEmpty();
-        assertThat(new NeonEndpoint("ep-x-1", "br-a", "ep-x-10.example.com", "read_write", "idle").pooledHost()).isEmpty();
+        assertThat(new NeonEndpoint("ep-x-1", "br-a", "127.0.0.1", "read_write", "idle", null).pooledHost()).isEmpty();
+        assertThat(new NeonEndpoint("ep-x-1", "br-a", "ep-x-10.example.com", "read_write", "idle", null).pooledHost())
+                .isEmpty();
     }
 
     @Test

@@ -2,46 +2,86 @@ package io.dbbranch.testkit.emulator;
 
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalCluster;
+import io.dbbranch.engine.local.pitr.PitrSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The real PostgreSQL 17 server behind an emulator: one {@link LocalCluster} in {@code <home>/postgres}, where
  * every emulated branch is a database copied from its parent ({@code CREATE DATABASE … TEMPLATE … STRATEGY
  * FILE_COPY}) and every minted credential is the password of a login role that expires with it
  * ({@code VALID UNTIL}), so PostgreSQL itself refuses an expired credential at login.
+ *
+ * <p>A server the emulator starts itself keeps its history in {@code <home>/history} ({@link BackingHistory}): its
+ * WAL is archived and base backups are taken, so branches of the past are real restores, each served by a
+ * server of its own.
  */
 public final class BackingPostgres implements AutoCloseable {
     private final LocalCluster cluster;
     private final boolean stopOnClose;
+    private final BackingHistory history;
 
-    private BackingPostgres(LocalCluster cluster, boolean stopOnClose) {
+    private BackingPostgres(LocalCluster cluster, boolean stopOnClose, BackingHistory history) {
         this.cluster = cluster;
         this.stopOnClose = stopOnClose;
+        this.history = history;
     }
 
-    /** Starts (creating if needed) the cluster under {@code home}; {@link #close()} stops it. */
+    /**
+     * Starts (creating if needed) the cluster under {@code home} with a history of 7 days; {@link #close()} stops it
+     * and the servers of branches restored from its history.
+     */
     public static BackingPostgres start(Path home, ClusterSettings settings) {
-        LocalCluster cluster = new LocalCluster(home.resolve("postgres"), settings);
-        cluster.start();
-        return new BackingPostgres(cluster, true);
+        return start(home, settings, PitrSettings.defaults().historyWindow());
     }
 
-    /** Uses a cluster someone else runs (a test's shared server); {@link #close()} leaves it running. */
+    /**
+     * Starts (creating if needed) the cluster under {@code home}, archiving its WAL and keeping base backups for
+     * {@code historyRetention}; {@link #close()} stops it and the servers of branches restored from its history.
+     */
+    public static BackingPostgres start(Path home, ClusterSettings settings, Duration historyRetention) {
+        Path historyDirectory = home.resolve("history");
+        LocalCluster cluster = new LocalCluster(home.resolve("postgres"), BackingHistory.archiving(settings, historyDirectory));
+        cluster.start();
+        PitrSettings pitr = new PitrSettings(historyRetention, PitrSettings.defaults().backupInterval(),
+                PitrSettings.defaults().maxBaseBackups());
+        try {
+            return new BackingPostgres(cluster, true, BackingHistory.open(cluster, historyDirectory, settings, pitr));
+        } catch (RuntimeException e) {
+            try {
+                cluster.stop();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Uses a cluster someone else runs (a test's shared server, or one a {@link BackingHistory} restored), without
+     * history; {@link #close()} leaves it running.
+     */
     public static BackingPostgres shared(LocalCluster cluster) {
         cluster.start();
-        return new BackingPostgres(cluster, false);
+        return new BackingPostgres(cluster, false, null);
     }
 
     public LocalCluster cluster() {
         return cluster;
+    }
+
+    /** The server's history, from which branches of the past are restored; empty for a {@link #shared} server. */
+    public Optional<BackingHistory> history() {
+        return Optional.ofNullable(history);
     }
 
     /** The port clients connect to. */
@@ -139,7 +179,14 @@ public final class BackingPostgres implements AutoCloseable {
 
     @Override
     public void close() {
-        if (stopOnClose) {
+        if (!stopOnClose) {
+            return;
+        }
+        try {
+            if (history != null) {
+                history.stopAll();
+            }
+        } finally {
             cluster.stop();
         }
     }

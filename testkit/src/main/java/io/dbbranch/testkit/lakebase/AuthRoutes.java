@@ -3,7 +3,6 @@ package io.dbbranch.testkit.lakebase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dbbranch.testkit.emulator.BackingPostgres;
 import io.dbbranch.testkit.emulator.EmulatorServer;
 import io.dbbranch.testkit.emulator.Reply;
 import io.dbbranch.testkit.emulator.Request;
@@ -34,16 +33,15 @@ final class AuthRoutes {
     private final LakebaseEmulator.Identities identities;
     private final TokenSigner signer;
     private final BranchStore store;
-    private final BackingPostgres postgres;
+    private final DatabaseTokens tokens;
     private final Tuning tuning;
     private final Clock clock;
 
-    AuthRoutes(LakebaseEmulator.Identities identities, TokenSigner signer, BranchStore store, BackingPostgres postgres,
-               Tuning tuning, Clock clock) {
+    AuthRoutes(LakebaseEmulator.Identities identities, TokenSigner signer, BranchStore store, Tuning tuning, Clock clock) {
         this.identities = identities;
         this.signer = signer;
         this.store = store;
-        this.postgres = postgres;
+        this.tokens = new DatabaseTokens(clock);
         this.tuning = tuning;
         this.clock = clock;
     }
@@ -103,8 +101,11 @@ final class AuthRoutes {
             throw LakebaseErrors.invalidState("Branch '" + branch.id + "' is " + branch.state + ", not READY");
         }
         Duration ttl = ttl(body);
-        TokenSigner.SignedToken token = signer.sign(request.identity(), DATABASE_TOKEN, ttl, Map.of("endpoint", endpoint));
-        postgres.grantLogin(request.identity(), token.token(), token.expiresAt(), branch.id);
+        String identity = request.identity();
+        TokenSigner.SignedToken minted = signer.sign(identity, DATABASE_TOKEN, ttl, Map.of("endpoint", endpoint));
+        DatabaseTokens.Issued token = tokens.issue(branch.server.cluster().directory().toString(), identity,
+                minted.expiresAt(), minted::token,
+                issued -> branch.server.grantLogin(identity, issued.token(), issued.expiresAt(), branch.id));
         return Reply.ok(NODES.objectNode().put("token", token.token()).put("expire_time", token.expiresAt().toString()));
     }
 

@@ -3,6 +3,7 @@ package io.dbbranch.testkit.lakebase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.testkit.emulator.ApiFailure;
 import io.dbbranch.testkit.emulator.EmulatorServer;
 import io.dbbranch.testkit.emulator.Fault;
@@ -19,13 +20,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Branches, their endpoints and operations: {@code /api/2.0/postgres/projects/{project}/branches…}.
- * Route names for faults: {@code branches.create}, {@code branches.get}, {@code branches.list},
+ * The project, its branches, their endpoints and operations: {@code /api/2.0/postgres/projects/{project}…}.
+ * Route names for faults: {@code projects.get}, {@code branches.create}, {@code branches.get}, {@code branches.list},
  * {@code branches.update}, {@code branches.delete}, {@code endpoints.list}, {@code endpoints.get},
  * {@code operations.get}.
  */
 final class BranchRoutes {
-    private static final String BRANCHES = "/api/2.0/postgres/projects/{project}/branches";
+    private static final String PROJECT = "/api/2.0/postgres/projects/{project}";
+    private static final String BRANCHES = PROJECT + "/branches";
     private static final String BRANCH = BRANCHES + "/{branch}";
     private static final Pattern BRANCH_ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     private static final Set<String> UPDATE_MASKS = Set.of("spec", "spec.expiration", "spec.is_protected");
@@ -36,17 +38,22 @@ final class BranchRoutes {
     private final Tuning tuning;
     private final Clock clock;
     private final String host;
+    private final Duration historyRetention;
 
-    BranchRoutes(BranchStore store, OperationStore operations, Tuning tuning, Clock clock, String host) {
+    BranchRoutes(BranchStore store, OperationStore operations, Tuning tuning, Clock clock, String host,
+                 Duration historyRetention) {
         this.store = store;
         this.operations = operations;
         this.tuning = tuning;
         this.clock = clock;
         this.host = host;
+        this.historyRetention = historyRetention;
     }
 
     void register(EmulatorServer server) {
-        server.route(new Route("branches.create", "POST", BRANCHES, true, this::create))
+        server.route(new Route("projects.get", "GET", PROJECT, true, r -> Reply.ok(
+                        LakebaseJson.project(project(r), historyRetention, store.defaultBranch().created))))
+                .route(new Route("branches.create", "POST", BRANCHES, true, this::create))
                 .route(new Route("branches.list", "GET", BRANCHES, true, this::list))
                 .route(new Route("branches.get", "GET", BRANCH, true,
                         r -> Reply.ok(LakebaseJson.branch(project(r), branch(r)))))
@@ -74,14 +81,12 @@ final class BranchRoutes {
         if (!spec.isObject()) {
             throw LakebaseErrors.invalid("Field 'branch.spec' is required");
         }
-        if (spec.hasNonNull("source_branch_time") || spec.hasNonNull("source_branch_lsn")) {
-            throw LakebaseErrors.invalid("Branching from a point in time ('source_branch_time' or 'source_branch_lsn') "
-                    + "is not supported by this emulator yet");
-        }
+        PointInTime from = LakebaseJson.pointInTime(spec);
         Instant expires = LakebaseJson.expiration(spec, clock);
         EmulatedBranch source = spec.hasNonNull("source_branch")
                 ? sourceBranch(project, spec.get("source_branch").asText()) : store.defaultBranch();
-        EmulatedBranch branch = store.create(id, source, expires, tuning.endpointPolls());
+        EmulatedBranch branch = from == null ? store.create(id, source, expires, tuning.endpointPolls())
+                : store.createFromPast(id, source, from, expires, tuning.endpointPolls());
         String failure = request.hasFault(Fault.Kind.OPERATION_ERROR) ? "Branch creation failed (injected fault)" : null;
         return Reply.ok(operations.start(LakebaseJson.branchName(project, id), tuning.operationPolls(),
                 tuning.operationDuration(), () -> {

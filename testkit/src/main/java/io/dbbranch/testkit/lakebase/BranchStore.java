@@ -1,13 +1,15 @@
 package io.dbbranch.testkit.lakebase;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.testkit.emulator.ApiFailure;
+import io.dbbranch.testkit.emulator.BackingHistory;
 import io.dbbranch.testkit.emulator.BackingPostgres;
+import io.dbbranch.testkit.emulator.BranchComments;
 import io.dbbranch.testkit.emulator.SourceCopy;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,12 +22,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The project's branches. Each is a database of the backing server named after the branch id; its metadata is
- * kept as JSON in the database's comment, so the emulator finds its branches again after a restart.
+ * The project's branches. Each is a database named after the branch id, on the backing server or, for a branch of
+ * the past and the branches made from it, on the server its restore runs on ({@link BackingHistory}); its metadata
+ * is kept as JSON in the database's comment, so the emulator finds its branches again after a restart.
  */
 final class BranchStore {
     private static final String MARKER = "dbbranch-lakebase-emulator";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BackingPostgres postgres;
     private final String project;
@@ -39,7 +41,8 @@ final class BranchStore {
         load();
         if (!branches.containsKey(defaultBranch)) {
             postgres.ensureDatabase(defaultBranch);
-            EmulatedBranch main = new EmulatedBranch(defaultBranch, uid(), clock.instant(), null, true, null, "READY", 0);
+            EmulatedBranch main = new EmulatedBranch(defaultBranch, uid(), clock.instant(), null, true, null, "READY", 0,
+                    postgres, null);
             persist(main);
             branches.put(defaultBranch, main);
         }
@@ -69,40 +72,79 @@ final class BranchStore {
     }
 
     /**
-     * Copies {@code source} into a new branch {@code id}. The copy is made at once; the branch stays {@code INIT}
-     * until its operation finishes.
+     * Copies {@code source} into a new branch {@code id}, on the source's server. The copy is made at once; the branch
+     * stays {@code INIT} until its operation finishes.
      */
     EmulatedBranch create(String id, EmulatedBranch source, Instant expires, int endpointPolls) throws SQLException {
-        synchronized (this) {
-            if (branches.containsKey(id)) {
-                throw new ApiFailure(409, "ALREADY_EXISTS", "branch with such id already exists");
-            }
-            // Reserve the id while the copy runs outside the lock.
-            branches.put(id, new EmulatedBranch(id, uid(), clock.instant(), source.id, false, expires, "INIT", endpointPolls));
-        }
-        EmulatedBranch branch = get(id);
+        EmulatedBranch branch = reserve(new EmulatedBranch(id, uid(), clock.instant(), source.id, false, expires, "INIT",
+                endpointPolls, source.server, source.restoredServer));
         boolean copied = false;
         try {
-            if (postgres.databaseExists(id)) {
+            if (branch.server.databaseExists(id)) {
                 throw new ApiFailure(409, "ALREADY_EXISTS", "a database named '" + id + "' exists on the emulator's server");
             }
-            SourceCopy.copy(postgres, source.id, id);
+            SourceCopy.copy(branch.server, source.id, id);
             copied = true;
             persist(branch);
             return branch;
         } catch (SQLException | RuntimeException e) {
-            synchronized (this) {
-                branches.remove(id);
-            }
+            release(id);
             if (copied) {
                 try {
-                    postgres.dropDatabase(id);
+                    branch.server.dropDatabase(id);
                 } catch (SQLException cleanup) {
                     e.addSuppressed(cleanup);
                 }
             }
             throw e;
         }
+    }
+
+    /**
+     * Restores {@code source} as it was at {@code point} into a new branch {@code id}, served by a server of its own
+     * that reports the point reached. A point the history cannot reach, or from before the source existed, is refused
+     * with 400 before anything is made (the id is only reserved meanwhile). The branch stays {@code INIT} until its
+     * operation finishes.
+     */
+    EmulatedBranch createFromPast(String id, EmulatedBranch source, PointInTime point, Instant expires, int endpointPolls)
+            throws SQLException {
+        BackingHistory history = postgres.history().filter(h -> source.restoredServer == null).orElseThrow(() ->
+                LakebaseErrors.invalid("Branch '" + source.id + "' has no history this emulator can restore from: "
+                        + (source.restoredServer == null ? "it keeps none" : "it lives on the server restored for '"
+                        + source.restoredServer + "', which keeps no history")));
+        Instant created = clock.instant();
+        String uid = uid();
+        reserve(new EmulatedBranch(id, uid, created, source.id, false, expires, "INIT", endpointPolls, postgres, null));
+        BackingHistory.Recovered recovered;
+        try {
+            recovered = history.restore(id, source.id, source.created, point);
+        } catch (DbBranchException e) {
+            release(id);
+            throw LakebaseErrors.of(e);
+        } catch (RuntimeException e) {
+            release(id);
+            throw e;
+        }
+        // The server is named after the branch; branches made from it live there too, and it goes with the last.
+        EmulatedBranch branch = new EmulatedBranch(id, uid, created, source.id, false, expires, "INIT",
+                endpointPolls, recovered.server(), id);
+        branch.sourceTime = recovered.reached().time();
+        branch.sourceLsn = recovered.reached().lsn();
+        try {
+            persist(branch);
+        } catch (SQLException | RuntimeException e) {
+            release(id);
+            try {
+                history.delete(id);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        synchronized (this) {
+            branches.put(id, branch);
+        }
+        return branch;
     }
 
     synchronized void markReady(EmulatedBranch branch) {
@@ -118,14 +160,24 @@ final class BranchStore {
         persist(branch);
     }
 
+    /**
+     * Deletes a branch: its database, and the restored server it lived on when it was the last branch there.
+     */
     void delete(EmulatedBranch branch) throws SQLException {
+        boolean lastOnItsServer;
         synchronized (this) {
             if (branches.remove(branch.id) == null) {
                 throw LakebaseErrors.notFound("branch");
             }
             branch.state = "DELETED";
+            lastOnItsServer = branch.restoredServer != null
+                    && branches.values().stream().noneMatch(b -> branch.restoredServer.equals(b.restoredServer));
         }
-        postgres.dropDatabase(branch.id);
+        if (lastOnItsServer) {
+            postgres.history().orElseThrow().delete(branch.restoredServer);
+        } else {
+            branch.server.dropDatabase(branch.id);
+        }
     }
 
     /** Deletes the branches whose expiry has passed (Lakebase's own expiration); returns their ids. */
@@ -148,6 +200,19 @@ final class BranchStore {
         return deleted;
     }
 
+    /** Takes {@code id} for {@code branch} while it is made outside the lock. */
+    private synchronized EmulatedBranch reserve(EmulatedBranch branch) {
+        if (branches.containsKey(branch.id)) {
+            throw new ApiFailure(409, "ALREADY_EXISTS", "branch with such id already exists");
+        }
+        branches.put(branch.id, branch);
+        return branch;
+    }
+
+    private synchronized void release(String id) {
+        branches.remove(id);
+    }
+
     private void persist(EmulatedBranch branch) throws SQLException {
         ObjectNode meta = JsonNodeFactory.instance.objectNode()
                 .put(MARKER, 1).put("project", project).put("uid", branch.uid)
@@ -158,22 +223,32 @@ final class BranchStore {
         if (branch.expires != null) {
             meta.put("expire_time", branch.expires.toString());
         }
-        postgres.comment(branch.id, meta.toString());
+        meta.put("source_branch_time", branch.sourceTime.toString());
+        if (branch.restoredServer != null) {
+            meta.put("server", branch.restoredServer);
+        }
+        if (branch.sourceLsn != null) {
+            meta.put("source_branch_lsn", branch.sourceLsn);
+        }
+        branch.server.comment(branch.id, meta.toString());
     }
 
+    /** Finds the branches again: those on the backing server, and those of the past, each on its own server. */
     private void load() throws SQLException {
-        for (Map.Entry<String, String> comment : postgres.comments().entrySet()) {
+        for (BranchComments.Found found : BranchComments.load(postgres, MARKER, project)) {
             try {
-                JsonNode meta = JSON.readTree(comment.getValue());
-                if (meta == null || !meta.has(MARKER) || !project.equals(meta.path("project").asText())) {
-                    continue;
-                }
+                JsonNode meta = found.meta();
                 String expires = meta.path("expire_time").asText(null);
-                branches.put(comment.getKey(), new EmulatedBranch(comment.getKey(), meta.path("uid").asText(uid()),
+                EmulatedBranch branch = new EmulatedBranch(found.database(), meta.path("uid").asText(uid()),
                         Instant.parse(meta.path("create_time").asText()), meta.path("source").asText(null),
-                        meta.path("default").asBoolean(), expires == null ? null : Instant.parse(expires), "READY", 0));
-            } catch (IOException | RuntimeException notOurs) {
-                // a comment someone else wrote: not a branch of ours
+                        meta.path("default").asBoolean(), expires == null ? null : Instant.parse(expires), "READY", 0,
+                        found.server(), found.restoredServer());
+                String sourceTime = meta.path("source_branch_time").asText(null);
+                branch.sourceTime = sourceTime == null ? branch.created : Instant.parse(sourceTime);
+                branch.sourceLsn = meta.path("source_branch_lsn").asText(null);
+                branches.put(branch.id, branch);
+            } catch (RuntimeException damaged) {
+                // metadata we cannot read: not a branch we can serve
             }
         }
     }

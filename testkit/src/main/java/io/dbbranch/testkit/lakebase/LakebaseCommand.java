@@ -1,10 +1,9 @@
 package io.dbbranch.testkit.lakebase;
 
 import io.dbbranch.testkit.emulator.CommandLines;
+import io.dbbranch.testkit.emulator.CommonOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code java -jar dbbranch-testkit.jar lakebase [options]}: runs a {@link LakebaseEmulator} until interrupted and
@@ -30,48 +29,33 @@ public final class LakebaseCommand {
     }
 
     public static int run(String[] arguments) throws InterruptedException {
-        int port = 8686;
-        Path home = Path.of(System.getProperty("user.home"), ".dbbranch", "lakebase-emulator");
-        String project = "demo";
-        Integer operationPolls = null;
+        CommonOptions options = new CommonOptions(8686,
+                Path.of(System.getProperty("user.home"), ".dbbranch", "lakebase-emulator"), "demo");
         Integer minTtl = null;
-        boolean quiet = false;
-        List<String> faults = new ArrayList<>();
         try {
-            for (int i = 0; i < arguments.length; i++) {
+            for (int i = 0; i < arguments.length && !options.helpAsked(); i++) {
                 String option = arguments[i];
-                switch (option) {
-                    case "--help", "-h" -> {
-                        System.out.print(USAGE);
-                        return 0;
-                    }
-                    case "--quiet" -> quiet = true;
-                    case "--port" -> port = Integer.parseInt(CommandLines.value(arguments, ++i, option));
-                    case "--home" -> home = Path.of(CommandLines.value(arguments, ++i, option));
-                    case "--project" -> project = CommandLines.value(arguments, ++i, option);
-                    case "--operation-polls" -> operationPolls = Integer.parseInt(CommandLines.value(arguments, ++i, option));
-                    case "--min-credential-ttl" -> minTtl = Integer.parseInt(CommandLines.value(arguments, ++i, option));
-                    case "--fault" -> faults.add(CommandLines.value(arguments, ++i, option));
-                    default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+                if (option.equals("--min-credential-ttl")) {
+                    minTtl = Integer.parseInt(CommandLines.value(arguments, ++i, option));
+                } else {
+                    i = options.read(arguments, i);
                 }
             }
         } catch (IllegalArgumentException e) {
             System.err.println("lakebase: " + e.getMessage() + "\n" + USAGE);
             return 2;
         }
-        LakebaseEmulator emulator = LakebaseEmulator.start(
-                LakebaseEmulator.Options.in(home).withPort(port).withProject(project));
-        if (operationPolls != null) {
-            emulator.tuning().operationPolls(operationPolls);
+        if (options.helpAsked()) {
+            System.out.print(USAGE);
+            return 0;
         }
+        LakebaseEmulator emulator = LakebaseEmulator.start(
+                LakebaseEmulator.Options.in(options.home()).withPort(options.port()).withProject(options.project()));
         if (minTtl != null) {
             emulator.tuning().minCredentialTtl(Duration.ofSeconds(minTtl));
         }
-        faults.forEach(emulator.faults()::inject);
-        if (!quiet) {
-            emulator.logTo(System.out);
-        }
-        return CommandLines.serveUntilStopped(emulator, "lakebase-emulator", banner(emulator, home));
+        options.applyTo(emulator.tuning()::operationPolls, emulator.faults(), emulator::logTo);
+        return CommandLines.serveUntilStopped(emulator, "lakebase-emulator", banner(emulator, options.home()));
     }
 
     static String banner(LakebaseEmulator emulator, Path home) {

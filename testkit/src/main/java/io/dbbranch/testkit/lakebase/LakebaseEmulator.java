@@ -3,12 +3,13 @@ package io.dbbranch.testkit.lakebase;
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.testkit.emulator.BackingPostgres;
 import io.dbbranch.testkit.emulator.EmulatorServer;
+import io.dbbranch.testkit.emulator.EmulatorStart;
 import io.dbbranch.testkit.emulator.ErrorStyle;
 import io.dbbranch.testkit.emulator.Faults;
+import io.dbbranch.testkit.emulator.Housekeeping;
 import io.dbbranch.testkit.emulator.TokenSigner;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -16,15 +17,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An emulator of one Databricks workspace with one Lakebase project, for tests and for trying dbbranch without an
- * account. It speaks the subset of the REST API the Lakebase provider uses (OIDC M2M tokens, branches with
- * pagination and expiry, long-running operations, endpoints, database credentials) and is written from the API
- * contract alone, sharing no code with the provider.
+ * account. It speaks the subset of the REST API the Lakebase provider uses (OIDC M2M tokens, the project, branches
+ * with pagination, expiry and point-in-time sources, long-running operations, endpoints, database credentials) and
+ * is written from the API contract alone, sharing no code with the provider.
  *
  * <p>Behind it runs a real PostgreSQL 17 ({@link BackingPostgres}): the project's default branch {@code main} is a
  * database, a new branch is a copy of its parent's database named after the branch id, and a database credential
@@ -32,9 +30,16 @@ import java.util.concurrent.TimeUnit;
  * until the token expires. Clients connect to {@code 127.0.0.1:}{@link #postgresPort()} without TLS, to the database
  * named like the branch. Expired branches are deleted by the emulator, as Lakebase does.
  *
- * <p>Differences from the service: all branches share one server, so one identity has one password at a time
- * (minting a credential replaces that identity's previous one for new logins); branching from a point in time is
- * refused with 400 for now; copying a branch disconnects sessions left on its parent.
+ * <p>Branches of the past ({@code source_branch_time} or {@code source_branch_lsn}) are real point-in-time restores
+ * of the backing server's WAL archive and base backups ({@link io.dbbranch.testkit.emulator.BackingHistory}): each is
+ * served by a server of its own, whose port its endpoint names ({@code status.hosts.port}, which the service does
+ * not send), and its status reports the point the restore reached (the last commit replayed and the end of the last
+ * record replayed). The project reports its {@code history_retention_duration}, but the history starts when the
+ * emulator first started: earlier points are refused with 400, as are points in the future.
+ *
+ * <p>Differences from the service: all branches of a server share it, so one identity has one password per server
+ * at a time (see {@link DatabaseTokens}); copying a branch disconnects sessions left on its parent; a branch of the
+ * past has no history of its own (branches of its past are refused).
  */
 public final class LakebaseEmulator implements AutoCloseable {
     /** The demo service principal, personal access token and its user; all replaceable through {@link Options}. */
@@ -60,36 +65,44 @@ public final class LakebaseEmulator implements AutoCloseable {
      * @param project        the project id
      * @param identities     who may sign in
      * @param settings       the backing server's settings ({@link ClusterSettings#ephemeral()} for tests)
-     * @param expiryInterval how often expired branches are deleted
+     * @param expiryInterval how often expired branches are deleted (and a base backup is taken when one is due)
+     * @param historyRetention the project's {@code history_retention_duration}: how long base backups and WAL are kept
      */
     public record Options(Path home, int port, String project, Identities identities, ClusterSettings settings,
-                          Duration expiryInterval) {
+                          Duration expiryInterval, Duration historyRetention) {
         public Options {
             Objects.requireNonNull(home, "home");
             Objects.requireNonNull(project, "project");
             Objects.requireNonNull(identities, "identities");
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(expiryInterval, "expiryInterval");
+            Objects.requireNonNull(historyRetention, "historyRetention");
         }
 
+        /** Defaults: any free port, project {@code demo}, the demo identities, durable settings, 7 days of history. */
         public static Options in(Path home) {
-            return new Options(home, 0, "demo", Identities.demo(), ClusterSettings.durable(), Duration.ofSeconds(10));
+            return new Options(home, 0, "demo", Identities.demo(), ClusterSettings.durable(), Duration.ofSeconds(10),
+                    Duration.ofDays(7));
         }
 
         public Options withPort(int newPort) {
-            return new Options(home, newPort, project, identities, settings, expiryInterval);
+            return new Options(home, newPort, project, identities, settings, expiryInterval, historyRetention);
         }
 
         public Options withProject(String newProject) {
-            return new Options(home, port, newProject, identities, settings, expiryInterval);
+            return new Options(home, port, newProject, identities, settings, expiryInterval, historyRetention);
         }
 
         public Options withIdentities(Identities newIdentities) {
-            return new Options(home, port, project, newIdentities, settings, expiryInterval);
+            return new Options(home, port, project, newIdentities, settings, expiryInterval, historyRetention);
         }
 
         public Options withSettings(ClusterSettings newSettings) {
-            return new Options(home, port, project, identities, newSettings, expiryInterval);
+            return new Options(home, port, project, identities, newSettings, expiryInterval, historyRetention);
+        }
+
+        public Options withHistoryRetention(Duration newRetention) {
+            return new Options(home, port, project, identities, settings, expiryInterval, newRetention);
         }
     }
 
@@ -101,41 +114,31 @@ public final class LakebaseEmulator implements AutoCloseable {
     private final BackingPostgres postgres;
     private final BranchStore store;
     private final EmulatorServer server;
-    private final ScheduledExecutorService reaper;
+    private final Housekeeping reaper;
 
     private LakebaseEmulator(Options options, Clock clock) throws IOException, SQLException {
         this.options = options;
-        this.postgres = BackingPostgres.start(options.home(), options.settings());
+        this.postgres = BackingPostgres.start(options.home(), options.settings(), options.historyRetention());
         try {
             this.store = new BranchStore(postgres, options.project(), DEFAULT_BRANCH, clock);
             TokenSigner signer = new TokenSigner(options.home(), "dbbranch-lakebase-emulator", clock);
-            AuthRoutes auth = new AuthRoutes(options.identities(), signer, store, postgres, tuning, clock);
+            AuthRoutes auth = new AuthRoutes(options.identities(), signer, store, tuning, clock);
             this.server = new EmulatorServer(options.port(), ErrorStyle.DATABRICKS, auth::authenticate);
             auth.register(server, server.uri().toString());
-            new BranchRoutes(store, new OperationStore(clock), tuning, clock, "127.0.0.1").register(server);
+            new BranchRoutes(store, new OperationStore(clock), tuning, clock, "127.0.0.1", options.historyRetention())
+                    .register(server);
             server.start();
         } catch (IOException | SQLException | RuntimeException e) {
             postgres.close();
             throw e;
         }
-        this.reaper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "lakebase-emulator-expiry");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = options.expiryInterval().toMillis();
-        reaper.scheduleWithFixedDelay(this::deleteExpired, every, every, TimeUnit.MILLISECONDS);
+        this.reaper = Housekeeping.start("lakebase emulator", "lakebase-emulator-expiry", options.expiryInterval(),
+                postgres, store::deleteExpired);
     }
 
     /** Starts an emulator (and its PostgreSQL server) as {@code options} say. */
     public static LakebaseEmulator start(Options options) {
-        try {
-            return new LakebaseEmulator(options, Clock.systemUTC());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot prepare the emulator's PostgreSQL server: " + e.getMessage(), e);
-        }
+        return EmulatorStart.unchecked(() -> new LakebaseEmulator(options, Clock.systemUTC()));
     }
 
     /** The workspace URL to configure in the provider. */
@@ -151,7 +154,7 @@ public final class LakebaseEmulator implements AutoCloseable {
         return options.identities();
     }
 
-    /** The port the branches' PostgreSQL server listens on (at 127.0.0.1, no TLS). */
+    /** The port the backing PostgreSQL server listens on (at 127.0.0.1, no TLS); branches of the past have their own. */
     public int postgresPort() {
         return postgres.port();
     }
@@ -183,16 +186,8 @@ public final class LakebaseEmulator implements AutoCloseable {
 
     @Override
     public void close() {
-        reaper.shutdownNow();
+        reaper.close();
         server.close();
         postgres.close();
-    }
-
-    private void deleteExpired() {
-        try {
-            store.deleteExpired();
-        } catch (SQLException | RuntimeException e) {
-            System.err.println("lakebase emulator: deleting expired branches failed: " + e.getMessage());
-        }
     }
 }

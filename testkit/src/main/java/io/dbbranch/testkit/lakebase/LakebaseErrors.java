@@ -1,5 +1,6 @@
 package io.dbbranch.testkit.lakebase;
 
+import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.testkit.emulator.ApiFailure;
 import java.util.UUID;
 
@@ -18,5 +19,15 @@ final class LakebaseErrors {
 
     static ApiFailure invalidState(String message) {
         return new ApiFailure(400, "INVALID_STATE", message);
+    }
+
+    /** The answer for what the emulator's point-in-time machinery refused or failed at, with its message. */
+    static ApiFailure of(DbBranchException failure) {
+        return switch (failure.code()) {
+            case INVALID_REQUEST -> invalid(failure.getMessage());
+            case NOT_FOUND -> new ApiFailure(404, "NOT_FOUND", failure.getMessage());
+            case ALREADY_EXISTS -> new ApiFailure(409, "ALREADY_EXISTS", failure.getMessage());
+            default -> new ApiFailure(500, "INTERNAL_ERROR", failure.getMessage());
+        };
     }
 }

@@ -3,6 +3,7 @@ package io.dbbranch.testkit.lakebase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dbbranch.engine.spi.PointInTime;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,10 @@ final class LakebaseJson {
         }
         if (branch.source != null) {
             status.put("source_branch", branchName(project, branch.source));
-            status.put("source_branch_time", branch.created.toString());
+            status.put("source_branch_time", branch.sourceTime.toString());
+            if (branch.sourceLsn != null) {
+                status.put("source_branch_lsn", branch.sourceLsn);
+            }
         }
         ObjectNode node = NODES.objectNode()
                 .put("name", branchName(project, branch.id))
@@ -47,9 +51,13 @@ final class LakebaseJson {
         return node;
     }
 
+    /**
+     * The branch's read-write endpoint. Unlike the service's, its hosts name the port: branches of the past are served
+     * by servers of their own.
+     */
     static ObjectNode endpoint(String project, EmulatedBranch branch, String host) {
         String branchName = branchName(project, branch.id);
-        ObjectNode hosts = NODES.objectNode().put("host", host);
+        ObjectNode hosts = NODES.objectNode().put("host", host).put("port", branch.server.port());
         ObjectNode status = NODES.objectNode()
                 .put("endpoint_id", ENDPOINT_ID)
                 .put("endpoint_type", "ENDPOINT_TYPE_READ_WRITE")
@@ -64,6 +72,45 @@ final class LakebaseJson {
                 .put("create_time", branch.created.toString());
         node.set("status", status);
         return node;
+    }
+
+    /** The project, with its history retention in both spec and status. */
+    static ObjectNode project(String project, Duration historyRetention, Instant created) {
+        ObjectNode settings = NODES.objectNode()
+                .put("display_name", project)
+                .put("pg_version", 17)
+                .put("history_retention_duration", historyRetention.toSeconds() + "s");
+        ObjectNode node = NODES.objectNode()
+                .put("name", "projects/" + project)
+                .put("uid", "prj-" + Integer.toHexString(project.hashCode()))
+                .put("create_time", created.toString());
+        node.set("spec", settings);
+        node.set("status", settings.deepCopy());
+        return node;
+    }
+
+    /**
+     * Where in the source's history a create asks to start: {@code spec.source_branch_time} or
+     * {@code spec.source_branch_lsn}; {@code null} for its head.
+     */
+    static PointInTime pointInTime(JsonNode spec) {
+        boolean time = spec.hasNonNull("source_branch_time");
+        boolean lsn = spec.hasNonNull("source_branch_lsn");
+        if (time && lsn) {
+            throw LakebaseErrors.invalid("Only one of 'spec.source_branch_time' and 'spec.source_branch_lsn' may be set");
+        }
+        if (time) {
+            return PointInTime.at(time(spec.get("source_branch_time").asText(), "spec.source_branch_time"));
+        }
+        if (lsn) {
+            try {
+                return PointInTime.atLsn(spec.get("source_branch_lsn").asText());
+            } catch (IllegalArgumentException e) {
+                throw LakebaseErrors.invalid("Field 'spec.source_branch_lsn' must be an LSN such as '0/1A2B3C', got '"
+                        + spec.get("source_branch_lsn").asText() + "'");
+            }
+        }
+        return null;
     }
 
     static ObjectNode list(String field, List<? extends JsonNode> items, String nextPageToken) {

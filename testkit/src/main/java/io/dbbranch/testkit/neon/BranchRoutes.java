@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.testkit.emulator.EmulatorServer;
 import io.dbbranch.testkit.emulator.Fault;
 import io.dbbranch.testkit.emulator.Reply;
@@ -16,8 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code /api/v2/projects/{project}/branches…}: create (with an endpoint when asked), get, update (name and
- * {@code expires_at}), delete and restore. Listing is in {@link BranchListing}. Route names for faults:
+ * {@code /api/v2/projects/{project}/branches…}: create (with an endpoint when asked, from the parent's head or past),
+ * get, update (name and {@code expires_at}), delete and restore (to another branch's head, or any branch's past). The
+ * past is {@link BranchRestores}' work; listing is in {@link BranchListing}. Route names for faults:
  * {@code branches.create|get|update|delete|restore}.
  */
 final class BranchRoutes {
@@ -44,10 +46,7 @@ final class BranchRoutes {
         String project = scope.project(request);
         JsonNode body = request.json();
         JsonNode spec = body.path("branch");
-        if (spec.hasNonNull("parent_timestamp") || spec.hasNonNull("parent_lsn")) {
-            throw NeonErrors.invalid("branching from a point in time ('parent_timestamp' or 'parent_lsn') is not "
-                    + "supported by this emulator yet");
-        }
+        PointInTime from = NeonJson.pointInTime(spec, "parent_timestamp", "parent_lsn");
         String name = spec.hasNonNull("name") ? spec.get("name").asText() : NeonIds.branch().substring(3);
         if (name.isBlank() || name.length() > 256) {
             throw NeonErrors.invalid("branch name must be 1 to 256 characters");
@@ -65,8 +64,10 @@ final class BranchRoutes {
         Map<String, String> annotation = annotation(body.path("annotation_value"));
         scope.requireUnlocked(parent);
 
-        NeonBranchRecord branch = scope.store.create(name, parent, expires, annotation, withEndpoint,
-                scope.tuning.endpointPolls());
+        NeonBranchRecord branch = from == null
+                ? scope.store.create(name, parent, expires, annotation, withEndpoint, scope.tuning.endpointPolls())
+                : scope.restores.createFromPast(name, parent, from, expires, annotation, withEndpoint,
+                        scope.tuning.endpointPolls());
         String failure = request.hasFault(Fault.Kind.OPERATION_ERROR) ? "creating the timeline failed (injected fault)" : null;
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.set("branch", NeonJson.branch(project, branch));
@@ -143,21 +144,19 @@ final class BranchRoutes {
         if (!body.hasNonNull("source_branch_id")) {
             throw NeonErrors.invalid("field 'source_branch_id' is required");
         }
-        if (body.hasNonNull("source_timestamp") || body.hasNonNull("source_lsn")) {
-            throw NeonErrors.invalid("restoring to a point in time ('source_timestamp' or 'source_lsn') is not "
-                    + "supported by this emulator yet");
-        }
+        PointInTime point = NeonJson.pointInTime(body, "source_timestamp", "source_lsn");
         NeonBranchRecord source = scope.store.find(body.get("source_branch_id").asText())
                 .orElseThrow(() -> NeonErrors.notFound("source branch not found"));
         String preserve = body.hasNonNull("preserve_under_name") ? body.get("preserve_under_name").asText() : null;
-        if (source.id.equals(target.id)) {
-            throw NeonErrors.invalid("restoring a branch from its own history needs 'source_timestamp' or 'source_lsn'");
+        if (source.id.equals(target.id) && (point == null || preserve == null)) {
+            throw NeonErrors.invalid("restoring a branch from its own history needs 'source_timestamp' or 'source_lsn', "
+                    + "and 'preserve_under_name' for its current state");
         }
         if (preserve == null && scope.store.all().stream().anyMatch(b -> target.id.equals(b.parentId))) {
             throw NeonErrors.invalid("the branch has children: 'preserve_under_name' is required");
         }
         scope.requireUnlocked(target);
-        scope.store.restore(target, source, preserve);
+        scope.restores.restore(target, source, point, preserve);
         ObjectNode operation = scope.operations.start(target.id, target.endpointId, "start_compute",
                 NeonOperations.Effect.NONE, null);
         return Reply.ok(NeonJson.withOperations("branch", NeonJson.branch(scope.store.project(), target), operation));

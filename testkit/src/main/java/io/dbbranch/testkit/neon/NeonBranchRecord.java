@@ -1,21 +1,29 @@
 package io.dbbranch.testkit.neon;
 
+import io.dbbranch.testkit.emulator.BackingPostgres;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One emulated branch and its read-write endpoint, if it has one. Its database on the backing server is named after its id.
- * Mutable; guarded by the {@link ProjectStore}.
+ * One emulated branch and its read-write endpoint, if it has one. Its database is named after its id, on
+ * {@code server}: the backing server, or for a branch restored from the past the server the restore runs on (named
+ * {@code restoredServer}), which branches made from it share. Mutable; guarded by the {@link ProjectStore}.
  */
 final class NeonBranchRecord {
     final String id;
     final Instant created;
-    final String parentId;
-    final String parentLsn;
     final boolean isDefault;
     final String endpointId;
     String name;
+    /** Its parent, and where in the parent's history it starts; an in-place restore moves them. */
+    String parentId;
+    String parentLsn;
+    /** The moment of the parent's history it starts from, for a branch of the past; {@code null} otherwise. */
+    Instant parentTimestamp;
+    BackingPostgres server;
+    /** The name of the restored server that holds it; {@code null} on the backing server. */
+    String restoredServer;
     Instant updated;
     Instant expires;
     String state;
@@ -26,7 +34,7 @@ final class NeonBranchRecord {
     final Map<String, String> roles = new LinkedHashMap<>();
 
     NeonBranchRecord(String id, String name, Instant created, String parentId, String parentLsn, boolean isDefault,
-                     String endpointId, Instant expires, String state) {
+                     String endpointId, Instant expires, String state, BackingPostgres server) {
         this.id = id;
         this.name = name;
         this.created = created;
@@ -37,6 +45,7 @@ final class NeonBranchRecord {
         this.endpointId = endpointId;
         this.expires = expires;
         this.state = state;
+        this.server = server;
     }
 
     /** The database that holds the branch's data. */

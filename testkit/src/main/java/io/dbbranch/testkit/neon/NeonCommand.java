@@ -1,9 +1,8 @@
 package io.dbbranch.testkit.neon;
 
 import io.dbbranch.testkit.emulator.CommandLines;
+import io.dbbranch.testkit.emulator.CommonOptions;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code java -jar dbbranch-testkit.jar neon [options]}: runs a {@link NeonEmulator} until interrupted and prints
@@ -31,50 +30,34 @@ public final class NeonCommand {
     }
 
     public static int run(String[] arguments) throws InterruptedException {
-        int port = 8687;
-        Path home = Path.of(System.getProperty("user.home"), ".dbbranch", "neon-emulator");
-        String project = "demo-project";
+        CommonOptions options = new CommonOptions(8687,
+                Path.of(System.getProperty("user.home"), ".dbbranch", "neon-emulator"), "demo-project");
         String apiKey = "neon-demo-api-key";
-        Integer operationPolls = null;
-        boolean quiet = false;
         boolean passwordStorage = true;
         boolean locking = true;
-        List<String> faults = new ArrayList<>();
         try {
-            for (int i = 0; i < arguments.length; i++) {
+            for (int i = 0; i < arguments.length && !options.helpAsked(); i++) {
                 String option = arguments[i];
                 switch (option) {
-                    case "--help", "-h" -> {
-                        System.out.print(USAGE);
-                        return 0;
-                    }
-                    case "--quiet" -> quiet = true;
                     case "--no-password-storage" -> passwordStorage = false;
                     case "--no-locking" -> locking = false;
-                    case "--port" -> port = Integer.parseInt(CommandLines.value(arguments, ++i, option));
-                    case "--home" -> home = Path.of(CommandLines.value(arguments, ++i, option));
-                    case "--project" -> project = CommandLines.value(arguments, ++i, option);
                     case "--api-key" -> apiKey = CommandLines.value(arguments, ++i, option);
-                    case "--operation-polls" -> operationPolls = Integer.parseInt(CommandLines.value(arguments, ++i, option));
-                    case "--fault" -> faults.add(CommandLines.value(arguments, ++i, option));
-                    default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+                    default -> i = options.read(arguments, i);
                 }
             }
         } catch (IllegalArgumentException e) {
             System.err.println("neon: " + e.getMessage() + "\n" + USAGE);
             return 2;
         }
-        NeonEmulator emulator = NeonEmulator.start(
-                NeonEmulator.Options.in(home).withPort(port).withProject(project).withApiKey(apiKey));
-        if (operationPolls != null) {
-            emulator.tuning().operationPolls(operationPolls);
+        if (options.helpAsked()) {
+            System.out.print(USAGE);
+            return 0;
         }
+        NeonEmulator emulator = NeonEmulator.start(NeonEmulator.Options.in(options.home()).withPort(options.port())
+                .withProject(options.project()).withApiKey(apiKey));
         emulator.tuning().passwordStorage(passwordStorage).lockWhileOperationsRun(locking);
-        faults.forEach(emulator.faults()::inject);
-        if (!quiet) {
-            emulator.logTo(System.out);
-        }
-        return CommandLines.serveUntilStopped(emulator, "neon-emulator", banner(emulator, home));
+        options.applyTo(emulator.tuning()::operationPolls, emulator.faults(), emulator::logTo);
+        return CommandLines.serveUntilStopped(emulator, "neon-emulator", banner(emulator, options.home()));
     }
 
     static String banner(NeonEmulator emulator, Path home) {

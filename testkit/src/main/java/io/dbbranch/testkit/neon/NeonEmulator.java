@@ -4,11 +4,12 @@ import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalCluster;
 import io.dbbranch.testkit.emulator.BackingPostgres;
 import io.dbbranch.testkit.emulator.EmulatorServer;
+import io.dbbranch.testkit.emulator.EmulatorStart;
 import io.dbbranch.testkit.emulator.ErrorStyle;
 import io.dbbranch.testkit.emulator.Faults;
+import io.dbbranch.testkit.emulator.Housekeeping;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -17,9 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An emulator of one Neon project behind the v2 API, for tests and for trying dbbranch without an account. It speaks
@@ -33,9 +31,17 @@ import java.util.concurrent.TimeUnit;
  * {@code 127.0.0.1:}{@link #postgresPort()} without TLS, to the database named like the branch id. Expired branches
  * are deleted by the emulator, as Neon does; changes to a branch while one of its operations runs meet 423 Locked.
  *
- * <p>Differences from the service: all branches share one server, so a role name can exist on one branch at a time
- * and a branch starts without its parent's roles; branching or restoring from a point in time is refused with 400 for
- * now; copying a branch disconnects sessions left on its parent; there is no pooler.
+ * <p>Branches of the past ({@code parent_timestamp}, {@code parent_lsn}) and restores to a point
+ * ({@code source_timestamp}, {@code source_lsn}, with {@code preserve_under_name}) are real point-in-time restores of
+ * the backing server's WAL archive and base backups ({@link BranchRestores}): each such branch is served by a server of
+ * its own, whose port its endpoint names ({@code port}, which Neon does not send), and reports the point the restore
+ * reached as its {@code parent_timestamp} and {@code parent_lsn}. The project reports its
+ * {@code history_retention_seconds}, but the history starts when the emulator first started; an emulator on a shared
+ * server keeps none (and reports 0).
+ *
+ * <p>Differences from the service: branches share a server, so a role name can exist on one branch at a time and a
+ * branch starts without its parent's roles; copying a branch disconnects sessions left on its parent; a branch
+ * restored from the past has no history of its own; there is no pooler.
  */
 public final class NeonEmulator implements AutoCloseable {
     /** The default branch every project starts with. */
@@ -52,49 +58,66 @@ public final class NeonEmulator implements AutoCloseable {
      * @param shared         a running cluster to keep the branches in instead of one under {@code home}, or null
      * @param endpointDomain endpoints are named {@code <id>.<domain>} when set, {@code 127.0.0.1} when null (the
      *                       names do not resolve: for tests of what a client derives from them)
-     * @param expiryInterval how often expired branches are deleted
+     * @param expiryInterval how often expired branches are deleted (and a base backup is taken when one is due)
+     * @param historyRetention the project's {@code history_retention_seconds}: how long base backups and WAL are kept
      */
     public record Options(Path home, int port, String project, String apiKey, ClusterSettings settings,
-                          LocalCluster shared, String endpointDomain, Duration expiryInterval) {
+                          LocalCluster shared, String endpointDomain, Duration expiryInterval, Duration historyRetention) {
         public Options {
             Objects.requireNonNull(project, "project");
             Objects.requireNonNull(apiKey, "apiKey");
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(expiryInterval, "expiryInterval");
+            Objects.requireNonNull(historyRetention, "historyRetention");
             if (home == null && shared == null) {
                 throw new IllegalArgumentException("give a home folder or a shared cluster");
             }
         }
 
+        /** Defaults: any free port, the demo project and key, durable settings, 1 day of history (Neon's default). */
         public static Options in(Path home) {
             return new Options(home, 0, "demo-project", "neon-demo-api-key", ClusterSettings.durable(), null, null,
-                    Duration.ofSeconds(10));
+                    Duration.ofSeconds(10), Duration.ofDays(1));
         }
 
-        /** Keeps the branches in {@code cluster}, which someone else runs (a test JVM's shared server). */
+        /** Keeps the branches in {@code cluster}, which someone else runs (a test JVM's shared server): no history. */
         public static Options sharing(LocalCluster cluster, String project) {
             return new Options(null, 0, project, "neon-demo-api-key", ClusterSettings.ephemeral(), cluster, null,
-                    Duration.ofSeconds(10));
+                    Duration.ofSeconds(10), Duration.ofDays(1));
         }
 
         public Options withPort(int newPort) {
-            return new Options(home, newPort, project, apiKey, settings, shared, endpointDomain, expiryInterval);
+            return new Options(home, newPort, project, apiKey, settings, shared, endpointDomain, expiryInterval,
+                    historyRetention);
         }
 
         public Options withProject(String newProject) {
-            return new Options(home, port, newProject, apiKey, settings, shared, endpointDomain, expiryInterval);
+            return new Options(home, port, newProject, apiKey, settings, shared, endpointDomain, expiryInterval,
+                    historyRetention);
         }
 
         public Options withApiKey(String newKey) {
-            return new Options(home, port, project, newKey, settings, shared, endpointDomain, expiryInterval);
+            return new Options(home, port, project, newKey, settings, shared, endpointDomain, expiryInterval,
+                    historyRetention);
         }
 
         public Options withEndpointDomain(String domain) {
-            return new Options(home, port, project, apiKey, settings, shared, domain, expiryInterval);
+            return new Options(home, port, project, apiKey, settings, shared, domain, expiryInterval, historyRetention);
+        }
+
+        public Options withSettings(ClusterSettings newSettings) {
+            return new Options(home, port, project, apiKey, newSettings, shared, endpointDomain, expiryInterval,
+                    historyRetention);
+        }
+
+        public Options withHistoryRetention(Duration retention) {
+            return new Options(home, port, project, apiKey, settings, shared, endpointDomain, expiryInterval,
+                    retention);
         }
 
         public Options withExpiryInterval(Duration interval) {
-            return new Options(home, port, project, apiKey, settings, shared, endpointDomain, interval);
+            return new Options(home, port, project, apiKey, settings, shared, endpointDomain, interval,
+                    historyRetention);
         }
     }
 
@@ -104,12 +127,12 @@ public final class NeonEmulator implements AutoCloseable {
     private final ProjectStore store;
     private final NeonOperations operations;
     private final EmulatorServer server;
-    private final ScheduledExecutorService background;
+    private final Housekeeping background;
 
     private NeonEmulator(Options options, Clock clock) throws IOException, SQLException {
         this.options = options;
         this.postgres = options.shared() != null ? BackingPostgres.shared(options.shared())
-                : BackingPostgres.start(options.home(), options.settings());
+                : BackingPostgres.start(options.home(), options.settings(), options.historyRetention());
         try {
             this.store = new ProjectStore(postgres, options.project(), clock);
             this.operations = new NeonOperations(options.project(), tuning, clock);
@@ -121,30 +144,20 @@ public final class NeonEmulator implements AutoCloseable {
             new BranchListing(scope).register(server);
             new ComputeRoutes(scope).register(server);
             new RoleRoutes(scope).register(server);
+            new ProjectRoutes(scope, options.historyRetention()).register(server);
             server.start();
         } catch (IOException | SQLException | RuntimeException e) {
             postgres.close();
             throw e;
         }
-        this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "neon-emulator-background");
-            thread.setDaemon(true);
-            return thread;
-        });
-        background.scheduleWithFixedDelay(operations::finishOverdue, 200, 200, TimeUnit.MILLISECONDS);
-        long every = options.expiryInterval().toMillis();
-        background.scheduleWithFixedDelay(this::deleteExpired, every, every, TimeUnit.MILLISECONDS);
+        this.background = Housekeeping.start("neon emulator", "neon-emulator-background", options.expiryInterval(),
+                        postgres, () -> store.deleteExpired().forEach(operations::forget))
+                .every(Duration.ofMillis(200), operations::finishOverdue);
     }
 
     /** Starts an emulator (and, unless it shares one, its PostgreSQL server) as {@code options} say. */
     public static NeonEmulator start(Options options) {
-        try {
-            return new NeonEmulator(options, Clock.systemUTC());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot prepare the emulator's PostgreSQL server: " + e.getMessage(), e);
-        }
+        return EmulatorStart.unchecked(() -> new NeonEmulator(options, Clock.systemUTC()));
     }
 
     /** The API base URL to configure in the provider ({@code http://127.0.0.1:<port>/api/v2}). */
@@ -160,7 +173,7 @@ public final class NeonEmulator implements AutoCloseable {
         return options.apiKey();
     }
 
-    /** The port the branches' PostgreSQL server listens on (at 127.0.0.1, no TLS). */
+    /** The port the backing PostgreSQL server listens on (at 127.0.0.1, no TLS); branches of the past have their own. */
     public int postgresPort() {
         return postgres.port();
     }
@@ -207,16 +220,8 @@ public final class NeonEmulator implements AutoCloseable {
 
     @Override
     public void close() {
-        background.shutdownNow();
+        background.close();
         server.close();
         postgres.close();
-    }
-
-    private void deleteExpired() {
-        try {
-            store.deleteExpired().forEach(operations::forget);
-        } catch (SQLException | RuntimeException e) {
-            System.err.println("neon emulator: deleting expired branches failed: " + e.getMessage());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.dbbranch.testkit.neon;
 
+import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.testkit.emulator.ApiFailure;
 
 /** The errors the Neon API answers with, rendered {@code {"code", "message"}} by the server's error style. */
@@ -13,6 +14,16 @@ final class NeonErrors {
 
     static ApiFailure invalid(String message) {
         return new ApiFailure(400, "BAD_REQUEST", message);
+    }
+
+    /** The answer for what the emulator's point-in-time machinery refused or failed at, with its message. */
+    static ApiFailure of(DbBranchException failure) {
+        return switch (failure.code()) {
+            case INVALID_REQUEST -> invalid(failure.getMessage());
+            case NOT_FOUND -> notFound(failure.getMessage());
+            case ALREADY_EXISTS -> new ApiFailure(409, "CONFLICT", failure.getMessage());
+            default -> new ApiFailure(500, "INTERNAL_ERROR", failure.getMessage());
+        };
     }
 
     static ApiFailure locked() {

@@ -1,9 +1,13 @@
 package io.dbbranch.testkit.neon;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dbbranch.engine.spi.PointInTime;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 /** The emulator's JSON, shaped as in the Neon v2 OpenAPI spec (only the fields a client is likely to read). */
 final class NeonJson {
@@ -18,6 +22,9 @@ final class NeonJson {
                 .put("project_id", project);
         if (branch.parentId != null) {
             node.put("parent_id", branch.parentId).put("parent_lsn", branch.parentLsn);
+        }
+        if (branch.parentTimestamp != null) {
+            node.put("parent_timestamp", branch.parentTimestamp.toString());
         }
         node.put("name", branch.name)
                 .put("current_state", branch.state)
@@ -36,7 +43,8 @@ final class NeonJson {
     }
 
     /**
-     * The branch's read-write endpoint.
+     * The branch's read-write endpoint. Unlike Neon's, it names its port: branches of the past are served by servers
+     * of their own.
      *
      * @param reportedBranchId the branch id it claims to serve (its own, unless a fault says otherwise)
      * @param host             where it accepts connections
@@ -44,6 +52,7 @@ final class NeonJson {
     static ObjectNode endpoint(String project, NeonBranchRecord branch, String reportedBranchId, String host) {
         return NODES.objectNode()
                 .put("host", host)
+                .put("port", branch.server.port())
                 .put("id", branch.endpointId)
                 .put("project_id", project)
                 .put("branch_id", reportedBranchId)
@@ -74,6 +83,36 @@ final class NeonJson {
             node.put("password", password);
         }
         return node.put("protected", false).put("created_at", at.toString()).put("updated_at", at.toString());
+    }
+
+    /** {@code GET /projects/{project}}: the project with its history window. */
+    static ObjectNode project(String project, long historyRetentionSeconds, Instant created) {
+        ObjectNode node = NODES.objectNode();
+        node.putObject("project").put("id", project).put("name", project).put("region_id", "emulator")
+                .put("pg_version", 17).put("history_retention_seconds", historyRetentionSeconds)
+                .put("created_at", created.toString());
+        return node;
+    }
+
+    /**
+     * Where in a branch's history a request asks to start: {@code <time field>} (RFC 3339) or {@code <lsn field>};
+     * {@code null} for its head.
+     */
+    static PointInTime pointInTime(JsonNode body, String timeField, String lsnField) {
+        boolean time = body.hasNonNull(timeField);
+        boolean lsn = body.hasNonNull(lsnField);
+        if (time && lsn) {
+            throw NeonErrors.invalid("only one of '" + timeField + "' and '" + lsnField + "' may be given");
+        }
+        try {
+            if (time) {
+                return PointInTime.at(OffsetDateTime.parse(body.get(timeField).asText()).toInstant());
+            }
+            return lsn ? PointInTime.atLsn(body.get(lsnField).asText()) : null;
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw NeonErrors.invalid("'" + (time ? timeField : lsnField) + "' must be " + (time ? "an RFC 3339 timestamp"
+                    : "an LSN such as 0/1A2B3C") + ", got '" + body.get(time ? timeField : lsnField).asText() + "'");
+        }
     }
 
     /** {@code {"<field>": value, "operations": [...]}}. */

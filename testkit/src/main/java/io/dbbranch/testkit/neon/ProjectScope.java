@@ -5,11 +5,12 @@ import io.dbbranch.testkit.emulator.Request;
 import java.time.Clock;
 
 /**
- * What every route of the Neon emulator works with: the project's branches and operations, the tuning, and the
- * checks common to all routes (the project exists, the branch exists, no operation holds the branch).
+ * What every route of the Neon emulator works with: the project's branches, their restores and operations, the
+ * tuning, and the checks common to all routes (the project exists, the branch exists, no operation holds the branch).
  */
 final class ProjectScope {
     final ProjectStore store;
+    final BranchRestores restores;
     final NeonOperations operations;
     final NeonTuning tuning;
     final Clock clock;
@@ -21,6 +22,7 @@ final class ProjectScope {
      */
     ProjectScope(ProjectStore store, NeonOperations operations, NeonTuning tuning, Clock clock, String endpointDomain) {
         this.store = store;
+        this.restores = new BranchRestores(store, clock);
         this.operations = operations;
         this.tuning = tuning;
         this.clock = clock;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dbbranch.testkit.emulator.ApiFailure;
 import io.dbbranch.testkit.emulator.BackingPostgres;
+import io.dbbranch.testkit.emulator.BranchComments;
 import io.dbbranch.testkit.emulator.SourceCopy;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,9 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The project's branches and their roles. Each branch is a database of the backing server named after the branch id,
- * copied from its parent's ({@code CREATE DATABASE … TEMPLATE … STRATEGY FILE_COPY}); its metadata (not the role
- * passwords) is kept as JSON in the database's comment, so the emulator finds its branches again after a restart.
+ * The project's branches and their roles. Each branch is a database named after the branch id, on the backing server
+ * or, for branches of the past and those made from them, on a server restored from its history
+ * ({@link BranchRestores}); a head branch is copied from its parent's database ({@code CREATE DATABASE … TEMPLATE …
+ * STRATEGY FILE_COPY}) on the parent's server. Its metadata (not the role passwords) is kept as JSON in the
+ * database's comment, so the emulator finds its branches again after a restart.
  */
 final class ProjectStore {
     static final String DEFAULT_BRANCH = "main";
@@ -32,20 +34,18 @@ final class ProjectStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BackingPostgres postgres;
-    private final LoginRoles logins;
     private final String project;
     private final Clock clock;
     private final Map<String, NeonBranchRecord> branches = new LinkedHashMap<>();
 
     ProjectStore(BackingPostgres postgres, String project, Clock clock) throws SQLException {
         this.postgres = postgres;
-        this.logins = new LoginRoles(postgres);
         this.project = project;
         this.clock = clock;
         load();
         if (branches.values().stream().noneMatch(b -> b.isDefault)) {
             NeonBranchRecord main = new NeonBranchRecord(NeonIds.branch(), DEFAULT_BRANCH, clock.instant(), null, null,
-                    true, NeonIds.endpoint(), null, "ready");
+                    true, NeonIds.endpoint(), null, "ready", postgres);
             main.endpointStarted = true;
             postgres.ensureDatabase(main.database());
             // As on every branch, only the branch's own roles may connect.
@@ -58,6 +58,11 @@ final class ProjectStore {
 
     String project() {
         return project;
+    }
+
+    /** The server the emulator started with, whose history branches of the past are restored from. */
+    BackingPostgres backing() {
+        return postgres;
     }
 
     synchronized Optional<NeonBranchRecord> find(String id) {
@@ -79,31 +84,36 @@ final class ProjectStore {
         return all;
     }
 
-    /** Copies {@code parent} into a new branch, at once; it stays {@code init} until its operation finishes. */
+    /** Copies {@code parent} into a new branch on the parent's server, at once; it stays {@code init} until its operation finishes. */
     NeonBranchRecord create(String name, NeonBranchRecord parent, Instant expires, Map<String, String> annotation,
                             boolean withEndpoint, int endpointPolls) throws SQLException {
-        NeonBranchRecord branch;
-        synchronized (this) {
-            if (branches.values().stream().anyMatch(b -> b.name.equals(name))) {
-                throw new ApiFailure(409, "BRANCH_ALREADY_EXISTS", "branch already exists; branch_name:\"" + name + "\"");
-            }
-            branch = new NeonBranchRecord(NeonIds.branch(), name, clock.instant(), parent.id, currentLsn(), false,
-                    withEndpoint ? NeonIds.endpoint() : null, expires, "init");
-            branch.endpointPollsLeft = endpointPolls;
-            branch.annotation.putAll(annotation);
-            branches.put(branch.id, branch);
-        }
+        NeonBranchRecord branch = new NeonBranchRecord(NeonIds.branch(), name, clock.instant(), parent.id,
+                currentLsn(parent.server), false, withEndpoint ? NeonIds.endpoint() : null, expires, "init", parent.server);
+        branch.restoredServer = parent.restoredServer;
+        branch.endpointPollsLeft = endpointPolls;
+        branch.annotation.putAll(annotation);
+        register(branch);
         try {
-            SourceCopy.copy(postgres, parent.database(), branch.database());
+            SourceCopy.copy(branch.server, parent.database(), branch.database());
             persist(branch);
             return branch;
         } catch (SQLException | RuntimeException e) {
-            synchronized (this) {
-                branches.remove(branch.id);
-            }
-            postgres.dropDatabase(branch.database());
+            unregister(branch.id);
+            branch.server.dropDatabase(branch.database());
             throw e;
         }
+    }
+
+    /** Adds a branch whose data is being made; its name must be free. */
+    synchronized void register(NeonBranchRecord branch) {
+        if (branches.values().stream().anyMatch(b -> b.name.equals(branch.name))) {
+            throw new ApiFailure(409, "BRANCH_ALREADY_EXISTS", "branch already exists; branch_name:\"" + branch.name + "\"");
+        }
+        branches.put(branch.id, branch);
+    }
+
+    synchronized void unregister(String id) {
+        branches.remove(id);
     }
 
     synchronized void markReady(NeonBranchRecord branch) {
@@ -123,7 +133,7 @@ final class ProjectStore {
         persist(branch);
     }
 
-    /** Deletes a branch: its database and its roles. */
+    /** Deletes a branch: its database and its roles (with the server, when it was the last branch on a restored one). */
     void delete(NeonBranchRecord branch) throws SQLException {
         List<String> roles;
         synchronized (this) {
@@ -133,10 +143,28 @@ final class ProjectStore {
             branch.state = "deleted";
             roles = new ArrayList<>(branch.roles.keySet());
         }
-        postgres.dropDatabase(branch.database());
+        if (releaseServerOf(branch)) {
+            return;
+        }
+        branch.server.dropDatabase(branch.database());
+        LoginRoles logins = new LoginRoles(branch.server);
         for (String role : roles) {
             logins.drop(role);
         }
+    }
+
+    /**
+     * Removes the restored server {@code branch} lived on if no branch lives there any more; returns whether it did
+     * (its databases and roles went with it).
+     */
+    boolean releaseServerOf(NeonBranchRecord branch) {
+        String server = branch.restoredServer;
+        synchronized (this) {
+            if (server == null || branches.values().stream().anyMatch(b -> server.equals(b.restoredServer))) {
+                return false;
+            }
+        }
+        return postgres.history().map(history -> history.delete(server)).orElse(false);
     }
 
     /** Deletes the branches whose expiry has passed (Neon's own expiration); returns their ids. */
@@ -160,7 +188,7 @@ final class ProjectStore {
         if (branch.roles.containsKey(role)) {
             throw new ApiFailure(409, "ROLE_ALREADY_EXISTS", "role \"" + role + "\" already exists");
         }
-        if (branches.values().stream().anyMatch(b -> b.roles.containsKey(role)) || logins.exists(role)) {
+        if (branches.values().stream().anyMatch(b -> b.roles.containsKey(role)) || new LoginRoles(branch.server).exists(role)) {
             throw new ApiFailure(409, "ROLE_ALREADY_EXISTS", "role \"" + role + "\" exists on another branch; this "
                     + "emulator keeps all branches on one server, so role names must differ between branches");
         }
@@ -175,7 +203,7 @@ final class ProjectStore {
             password = branch.roles.get(role);
         }
         if (password != null && branches.containsKey(branch.id)) {
-            logins.grant(role, password, branch.database());
+            new LoginRoles(branch.server).grant(role, password, branch.database());
         }
     }
 
@@ -187,57 +215,20 @@ final class ProjectStore {
         synchronized (this) {
             branch.roles.remove(role);
         }
-        logins.drop(role);
+        new LoginRoles(branch.server).drop(role);
         persist(branch);
     }
 
-    /**
-     * Replaces {@code target}'s data with a copy of {@code source}'s head. With {@code preserveUnderName}, the previous
-     * data becomes a new branch of that name (without roles: role names are unique on the emulator's server).
-     */
-    NeonBranchRecord restore(NeonBranchRecord target, NeonBranchRecord source, String preserveUnderName)
-            throws SQLException {
-        postgres.adminExecute("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
-                + BackingPostgres.literal(target.database()) + " AND pid <> pg_backend_pid()");
-        Map<String, String> roles;
-        synchronized (this) {
-            roles = new LinkedHashMap<>(target.roles);
-        }
-        if (preserveUnderName != null) {
-            NeonBranchRecord kept = new NeonBranchRecord(NeonIds.branch(), preserveUnderName, clock.instant(),
-                    target.parentId, target.parentLsn, false, NeonIds.endpoint(), null, "ready");
-            kept.endpointStarted = true;
-            postgres.adminExecute("postgres", "ALTER DATABASE " + BackingPostgres.quote(target.database()) + " RENAME TO "
-                    + BackingPostgres.quote(kept.database()));
-            for (String role : roles.keySet()) {
-                logins.revoke(role, kept.database());
-            }
-            persist(kept);
-            synchronized (this) {
-                branches.put(kept.id, kept);
-            }
-        } else {
-            postgres.dropDatabase(target.database());
-        }
-        SourceCopy.copy(postgres, source.database(), target.database());
-        for (Map.Entry<String, String> role : roles.entrySet()) {
-            if (role.getValue() != null) {
-                logins.grant(role.getKey(), role.getValue(), target.database());
-            }
-        }
-        persist(target);
-        return target;
-    }
-
-    private String currentLsn() throws SQLException {
-        try (Connection connection = postgres.cluster().connectAdmin("postgres"); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+    /** The server's WAL insert position: where a branch of its head starts. */
+    static String currentLsn(BackingPostgres server) throws SQLException {
+        try (Connection connection = server.cluster().connectAdmin("postgres"); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
             result.next();
             return result.getString(1);
         }
     }
 
-    private void persist(NeonBranchRecord branch) throws SQLException {
+    void persist(NeonBranchRecord branch) throws SQLException {
         ObjectNode meta = JsonNodeFactory.instance.objectNode()
                 .put(MARKER, 1).put("project", project).put("name", branch.name)
                 .put("created_at", branch.created.toString()).put("default", branch.isDefault);
@@ -247,6 +238,12 @@ final class ProjectStore {
         if (branch.parentId != null) {
             meta.put("parent_id", branch.parentId).put("parent_lsn", branch.parentLsn);
         }
+        if (branch.parentTimestamp != null) {
+            meta.put("parent_timestamp", branch.parentTimestamp.toString());
+        }
+        if (branch.restoredServer != null) {
+            meta.put("server", branch.restoredServer);
+        }
         if (branch.expires != null) {
             meta.put("expires_at", branch.expires.toString());
         }
@@ -254,29 +251,30 @@ final class ProjectStore {
             meta.set("annotation", JSON.valueToTree(branch.annotation));
             meta.set("roles", JSON.valueToTree(new ArrayList<>(branch.roles.keySet())));
         }
-        postgres.comment(branch.database(), meta.toString());
+        branch.server.comment(branch.database(), meta.toString());
     }
 
+    /** Finds the branches again: on the backing server, and on each server restored from its history. */
     private void load() throws SQLException {
-        for (Map.Entry<String, String> comment : postgres.comments().entrySet()) {
+        for (BranchComments.Found found : BranchComments.load(postgres, MARKER, project)) {
             try {
-                JsonNode meta = JSON.readTree(comment.getValue());
-                if (meta == null || !meta.has(MARKER) || !project.equals(meta.path("project").asText())) {
-                    continue;
-                }
+                JsonNode meta = found.meta();
                 String expires = meta.path("expires_at").asText(null);
-                NeonBranchRecord branch = new NeonBranchRecord(comment.getKey(), meta.path("name").asText(),
+                NeonBranchRecord branch = new NeonBranchRecord(found.database(), meta.path("name").asText(),
                         Instant.parse(meta.path("created_at").asText()), meta.path("parent_id").asText(null),
                         meta.path("parent_lsn").asText(null), meta.path("default").asBoolean(),
                         meta.path("endpoint_id").asText(null),
-                        expires == null ? null : Instant.parse(expires), "ready");
+                        expires == null ? null : Instant.parse(expires), "ready", found.server());
+                String timestamp = meta.path("parent_timestamp").asText(null);
+                branch.parentTimestamp = timestamp == null ? null : Instant.parse(timestamp);
+                branch.restoredServer = found.restoredServer();
                 branch.endpointStarted = true;
                 meta.path("annotation").properties().forEach(e -> branch.annotation.put(e.getKey(), e.getValue().asText()));
                 // Passwords are not kept across restarts: reveal_password cannot tell them any more.
                 meta.path("roles").forEach(role -> branch.roles.put(role.asText(), null));
                 branches.put(branch.id, branch);
-            } catch (IOException | RuntimeException notOurs) {
-                // a comment someone else wrote: not a branch of ours
+            } catch (RuntimeException damaged) {
+                // metadata we cannot read: not a branch we can serve
             }
         }
     }

@@ -12,6 +12,7 @@ import io.dbbranch.engine.lakebase.LakebaseConfig;
 import io.dbbranch.engine.lakebase.LakebaseProvider;
 import io.dbbranch.engine.spi.CreateBranchRequest;
 import io.dbbranch.engine.spi.PointInTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -109,15 +110,15 @@ class LakebaseBadInputTest {
     }
 
     @Test
-    void aBranchFromThePastIsRefusedWith400ForNow() {
+    void aBranchFromBeforeTheEmulatorsHistoryIsRefusedWith400NamingTheWindow() {
         CreateBranchRequest request = TestLakebase.request(TestLakebase.name("pitr"));
         CreateBranchRequest fromThePast = new CreateBranchRequest(request.name(), "main",
-                PointInTime.at(Instant.now().minusSeconds(60)), request.expiresAt(), request.labels());
+                PointInTime.at(Instant.now().minus(Duration.ofDays(1))), request.expiresAt(), request.labels());
 
         DbBranchException failure = createFails(TestLakebase.config().build(), fromThePast);
 
         assertThat(failure.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(failure.getMessage()).contains("HTTP 400", "INVALID_PARAMETER_VALUE", "source_branch_time");
+        assertThat(failure.getMessage()).contains("HTTP 400", "INVALID_PARAMETER_VALUE", "before the history window");
     }
 
     @Test

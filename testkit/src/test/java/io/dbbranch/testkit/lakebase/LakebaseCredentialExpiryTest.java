@@ -95,4 +95,25 @@ class LakebaseCredentialExpiryTest {
             }
         }
     }
+
+    @Test
+    void aParentsCredentialKeepsWorkingWhenALaterOneIsMintedForABranch() throws Exception {
+        try (LakebaseProvider provider = new LakebaseProvider(TestLakebase.config().build())) {
+            BranchInfo parent = provider.createBranch(TestLakebase.request(TestLakebase.name("parent")));
+            BranchInfo branch = provider.createBranch(TestLakebase.request(TestLakebase.name("branch"), parent.name()));
+            try {
+                ConnectionDetails parentConnection = provider.awaitReady(parent, Duration.ofSeconds(30), m -> { });
+                ConnectionDetails branchConnection = provider.awaitReady(branch, Duration.ofSeconds(30), m -> { });
+                Credential forParent = provider.mintCredential(parent, parentConnection, Duration.ofMinutes(10));
+                Credential forBranch = provider.mintCredential(branch, branchConnection, Duration.ofMinutes(20));
+
+                LakebaseLeaseFlowTest.connect(parentConnection, forParent).close();
+                LakebaseLeaseFlowTest.connect(branchConnection, forBranch).close();
+                assertThat(forBranch.expiresAt()).isAfter(forParent.expiresAt());
+            } finally {
+                provider.deleteBranch(branch);
+                provider.deleteBranch(parent);
+            }
+        }
+    }
 }

@@ -11,11 +11,14 @@ import io.dbbranch.engine.spi.PointInTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * One Lakebase emulator per test JVM (its PostgreSQL with fsync off), started on first use, and provider
@@ -31,13 +34,17 @@ final class TestLakebase {
     static synchronized LakebaseEmulator emulator() {
         if (emulator == null) {
             try {
-                LakebaseEmulator started = LakebaseEmulator.start(LakebaseEmulator.Options
-                        .in(Files.createTempDirectory("dbbranch-lakebase-emulator"))
+                Path home = Files.createTempDirectory("dbbranch-lakebase-emulator");
+                LakebaseEmulator started = LakebaseEmulator.start(LakebaseEmulator.Options.in(home)
                         .withSettings(ClusterSettings.ephemeral()));
                 started.postgres().adminExecute("main",
                         "CREATE TABLE IF NOT EXISTS greeting (id int PRIMARY KEY, text text NOT NULL)",
                         "INSERT INTO greeting VALUES (1, 'hello from main') ON CONFLICT DO NOTHING");
-                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-lakebase-emulator"));
+                // Its history (base backups, WAL, restored servers) is worth removing, unlike a plain server's.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    delete(home);
+                }, "stop-lakebase-emulator"));
                 emulator = started;
                 if (Boolean.getBoolean("emulator.log")) {
                     started.logTo(System.out);
@@ -51,6 +58,15 @@ final class TestLakebase {
         return emulator;
     }
 
+    /** Removes an emulator's home; the emulator must be closed. */
+    static void delete(Path home) {
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Undoes what a test changed: pending faults and tuning. */
     static void reset() {
         LakebaseEmulator running = emulator();
@@ -61,7 +77,11 @@ final class TestLakebase {
 
     /** A service principal configuration for the emulator: fast polls, short retry waits. */
     static LakebaseConfig.Builder config() {
-        LakebaseEmulator running = emulator();
+        return config(emulator());
+    }
+
+    /** The same for an emulator of the test's own. */
+    static LakebaseConfig.Builder config(LakebaseEmulator running) {
         return LakebaseConfig.builder()
                 .workspaceUrl(running.workspaceUrl().toString())
                 .project(running.project())

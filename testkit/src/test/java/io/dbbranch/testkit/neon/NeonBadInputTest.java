@@ -97,7 +97,7 @@ class NeonBadInputTest {
         CreateBranchRequest past = new CreateBranchRequest("from-the-past", "main",
                 PointInTime.at(Instant.now().minusSeconds(60)), inAnHour, labels(inAnHour));
         expectFailure(testbed.config(), past, ErrorCode.INVALID_REQUEST)
-                .hasMessageContaining("parent_timestamp");
+                .hasMessageContaining("has no history");
     }
 
     @Test

@@ -8,14 +8,20 @@ import io.dbbranch.engine.neon.NeonConfig;
 import io.dbbranch.engine.neon.NeonProvider;
 import io.dbbranch.engine.testing.TestPostgres;
 import io.dbbranch.testkit.emulator.BackingPostgres;
+import io.dbbranch.engine.local.ClusterSettings;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -31,16 +37,34 @@ final class NeonTestbed implements AutoCloseable, AfterAllCallback {
 
     final NeonEmulator emulator;
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private final Path home;
 
     NeonTestbed() {
-        this(null);
+        this((String) null);
     }
 
     /** @param endpointDomain endpoints named {@code <id>.<domain>} (not resolvable), or null for 127.0.0.1 */
     NeonTestbed(String endpointDomain) {
-        String project = "test-" + ProcessHandle.current().pid() + "-" + PROJECTS.incrementAndGet();
-        emulator = NeonEmulator.start(NeonEmulator.Options.sharing(TestPostgres.cluster(), project)
-                .withEndpointDomain(endpointDomain));
+        this(NeonEmulator.Options.sharing(TestPostgres.cluster(), "test-" + ProcessHandle.current().pid() + "-"
+                + PROJECTS.incrementAndGet()).withEndpointDomain(endpointDomain), null);
+    }
+
+    /**
+     * A testbed whose emulator runs its own server in a temporary folder, with a history (WAL archive and base backups)
+     * for branches of the past; the folder is removed after the class.
+     */
+    static NeonTestbed withHistory() {
+        try {
+            Path home = Files.createTempDirectory("dbbranch-neon-history");
+            return new NeonTestbed(NeonEmulator.Options.in(home).withSettings(ClusterSettings.ephemeral()), home);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private NeonTestbed(NeonEmulator.Options options, Path home) {
+        this.home = home;
+        emulator = NeonEmulator.start(options);
         emulator.logTo(new PrintStream(log, true, StandardCharsets.UTF_8));
         emulator.tuning().operationDuration(Duration.ofSeconds(2));
         try {
@@ -112,5 +136,12 @@ final class NeonTestbed implements AutoCloseable, AfterAllCallback {
     @Override
     public void close() {
         emulator.close();
+        if (home != null) {
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }
