@@ -1,0 +1,68 @@
+package io.dbbranch.bench.overhead;
+
+import io.dbbranch.bench.report.Figures;
+import io.dbbranch.bench.report.Goal;
+import io.dbbranch.bench.report.MarkdownTable;
+import io.dbbranch.bench.report.Report;
+import java.util.Map;
+
+/** Turns the overhead figures into the report's tables and goals. */
+final class OverheadReport {
+    static final double GOAL_MS = 50;
+
+    private OverheadReport() {
+    }
+
+    static void describe(Report report, Map<String, OverheadResult> results, OverheadBenchmark.Options options) {
+        report.setting("targets", String.join(", ", options.targets()))
+                .setting("leases", options.warmup() + " warm-up, " + options.sequential() + " one at a time, "
+                        + options.concurrentLeases() + " with " + options.concurrency() + " at once")
+                .setting("injected latency", "none (operations finish in their first answer, endpoints start at once)");
+        report.result("targets", results);
+        for (OverheadResult result : results.values()) {
+            Phase alone = result.sequential();
+            Phase together = result.concurrent();
+            report.goal(new Goal(result.target() + ": engine overhead under " + (int) GOAL_MS + " ms per lease, one at a time",
+                    Figures.millis(alone.overheadMs().medianMs()) + " median", alone.overheadMs().medianMs() < GOAL_MS));
+            report.goal(new Goal(result.target() + ": engine overhead under " + (int) GOAL_MS + " ms per lease, "
+                    + together.concurrency() + " at once", Figures.millis(together.overheadMsPerLease()) + " mean",
+                    together.overheadMsPerLease() < GOAL_MS));
+        }
+        MarkdownTable table = new MarkdownTable("Emulator", "Leases at once", "Lease (open + teardown) median",
+                "Emulator's own time per lease", "Bare login + SELECT 1", "**Engine overhead per lease**", "API calls per lease",
+                "Leases per second");
+        for (OverheadResult result : results.values()) {
+            row(table, result.target(), result.sequential(), Figures.millis(result.sequential().overheadMs().medianMs())
+                    + " median (p95 " + Figures.millis(result.sequential().overheadMs().p95Ms()) + ")");
+            row(table, result.target(), result.concurrent(), Figures.millis(result.concurrent().overheadMsPerLease()) + " mean");
+        }
+        report.heading("Overhead per lease");
+        report.table(table);
+        report.paragraph("A lease here is `BranchLease.open` (create, wait until ready, mint a credential, log in with it "
+                + "and `SELECT 1`) plus its teardown (revoke, delete). The emulator's own time is measured at a pass-through "
+                + "proxy in front of it, from passing each call on to having its whole answer (so it includes one loopback "
+                + "hop; the hop from the engine to the proxy is counted as engine time). The readiness login is PostgreSQL's "
+                + "and the driver's work, measured as a bare login with the same credential. Engine overhead = lease − "
+                + "emulator − login. With many leases at once, engine, emulator and PostgreSQL share the machine's cores, "
+                + "so waiting for a core is counted as engine time too.");
+
+        MarkdownTable heap = new MarkdownTable("Emulator", "Live heap before", "Peak heap in use during the concurrent phase",
+                "Live heap with leases held open", "Per open lease");
+        for (OverheadResult result : results.values()) {
+            OverheadResult.Heap h = result.heap();
+            heap.row(result.target(), Figures.megabytes(h.baselineBytes()), Figures.megabytes(h.peakBytes()),
+                    Figures.megabytes(h.liveHeldBytes()) + " (" + h.heldLeases() + " leases)",
+                    Figures.decimal(h.perLeaseBytes() / 1024, 1) + " KB");
+        }
+        report.heading("Heap");
+        report.table(heap);
+        report.paragraph("The emulator runs in the benchmark's JVM, so these include its bookkeeping: an upper bound for "
+                + "the engine. Each open lease also holds a keeper thread (refresh and expiry heartbeat).");
+    }
+
+    private static void row(MarkdownTable table, String target, Phase phase, String overhead) {
+        table.row(target, phase.concurrency(), Figures.millis(phase.leaseMs().medianMs()), Figures.millis(phase.serviceMsPerLease()),
+                Figures.millis(phase.loginMs().medianMs()), overhead, Figures.decimal(phase.callsPerLease(), 1),
+                Figures.decimal(phase.leases() / (phase.wallMs() / 1000), 1));
+    }
+}

@@ -1,0 +1,166 @@
+package io.dbbranch.bench.speed;
+
+import io.dbbranch.bench.data.DataSize;
+import io.dbbranch.bench.data.ShopData;
+import io.dbbranch.bench.data.ShopDataGenerator;
+import io.dbbranch.bench.data.ShopLoader;
+import io.dbbranch.bench.data.ShopSchema;
+import io.dbbranch.bench.report.Report;
+import io.dbbranch.bench.report.Samples;
+import io.dbbranch.bench.support.BenchServer;
+import io.dbbranch.engine.lease.BranchLease;
+import io.dbbranch.engine.lease.LeaseSpec;
+import io.dbbranch.engine.local.ClusterSettings;
+import io.dbbranch.engine.local.LocalProvider;
+import io.dbbranch.engine.spi.Progress;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Time to a ready, migrated database with production-shaped data, three ways side by side on one embedded
+ * server and the same generated data: (a) a dbbranch branch of a migrated parent, (b) a fresh database with
+ * every migration and a data load, (c) a logical copy of every table from the parent. The ways take turns
+ * within each round so that drift in the machine's load hits them alike; a checkpoint before each measured run
+ * keeps one run from paying for the previous one's writes.
+ */
+public final class SpeedBenchmark {
+    static final String OWNER = "bench@dbbranch";
+
+    /**
+     * @param sizesMb the data sizes, in MB of database
+     * @param runs    measured runs per way and size
+     * @param seed    the data generator's seed
+     * @param fsync   whether the server runs durable (as the local provider does for users) or with fsync off
+     * @param work    where the server's folder goes
+     */
+    public record Options(List<Integer> sizesMb, int runs, long seed, boolean fsync, Path work) {
+        public Options {
+            sizesMb = List.copyOf(sizesMb);
+            if (sizesMb.isEmpty() || runs < 1) {
+                throw new IllegalArgumentException("give at least one size and one run");
+            }
+        }
+    }
+
+    private final Options options;
+    private final Consumer<String> log;
+
+    public SpeedBenchmark(Options options, Consumer<String> log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    public Report run(String command) throws Exception {
+        Report report = new Report("speed", "Time to a ready, migrated database: branch vs. fresh load vs. logical copy", command);
+        List<SizeResult> results = new ArrayList<>();
+        ClusterSettings settings = options.fsync() ? ClusterSettings.durable() : ClusterSettings.ephemeral();
+        try (BenchServer server = BenchServer.start(options.work(), settings)) {
+            report.setting("PostgreSQL", server.version() + " (embedded, one server for all three ways)")
+                    .setting("fsync", options.fsync() ? "on (as the local provider runs for users)" : "off")
+                    .setting("runs per way and size", options.runs())
+                    .setting("data seed", options.seed());
+            for (int megabytes : options.sizesMb()) {
+                results.add(measure(server, new DataSize(megabytes)));
+            }
+        }
+        SpeedReport.describe(report, results, options);
+        return report;
+    }
+
+    private SizeResult measure(BenchServer server, DataSize size) throws Exception {
+        log.accept("speed: generating " + size + " of shop data (seed " + options.seed() + ")");
+        long start = System.nanoTime();
+        ShopData data = new ShopDataGenerator(size, options.seed()).generate();
+        double generateMs = millisSince(start);
+
+        String parent = "shop-" + size.megabytes();
+        log.accept("speed: building the parent " + parent + " (" + data.totalRows() + " rows)");
+        start = System.nanoTime();
+        server.createDatabase(parent);
+        ShopSchema.migrate(server.cluster(), parent);
+        try (Connection connection = server.connect(parent)) {
+            ShopLoader.load(connection, data);
+        }
+        server.execute(parent, "VACUUM ANALYZE");
+        double parentBuildMs = millisSince(start);
+        long databaseBytes = server.databaseBytes(parent);
+        Map<String, Long> expected = data.rowCounts();
+        verify(server, parent, expected);
+
+        LocalProvider provider = new LocalProvider(server.cluster(), OWNER);
+        Path secrets = server.home().resolve("secrets");
+        warmUp(provider, parent, secrets);
+        List<ReadyDatabaseWay> ways = List.of(new BranchWay(provider, parent, secrets), new FreshLoadWay(server, data),
+                new LogicalCopyWay(server, parent, data.tableNames()), new TemplateCopyWay(server, parent));
+        Map<String, Samples> elapsed = new LinkedHashMap<>();
+        Map<String, Samples> removal = new LinkedHashMap<>();
+        Map<String, Map<String, Samples>> steps = new LinkedHashMap<>();
+        for (int run = 1; run <= options.runs(); run++) {
+            for (ReadyDatabaseWay way : ways) {
+                server.checkpoint();
+                ReadyDatabase made = way.make("bench-" + way.key() + "-" + size.megabytes() + "-" + run);
+                log.accept(String.format("speed: %s MB run %d %s: %d ms", size.megabytes(), run, way.label(),
+                        made.elapsed().toMillis()));
+                verify(server, made.database(), expected);
+                removal.computeIfAbsent(way.key(), k -> new Samples()).add(made.removal().remove());
+                elapsed.computeIfAbsent(way.key(), k -> new Samples()).add(made.elapsed());
+                made.steps().forEach((step, time) -> steps.computeIfAbsent(way.key(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(step, k -> new Samples()).add(time));
+            }
+        }
+        server.dropDatabase(parent);
+        return result(size, databaseBytes, data, generateMs, parentBuildMs, elapsed, steps, removal);
+    }
+
+    /** One untimed lease, so that the first measured one does not pay for class loading. */
+    private static void warmUp(LocalProvider provider, String parent, Path secrets) {
+        LeaseSpec spec = LeaseSpec.builder(parent).namePrefix("warmup").owner(OWNER).secretsDirectory(secrets).build();
+        BranchLease.open(provider, spec, Progress.SILENT).close();
+    }
+
+    private static SizeResult result(DataSize size, long databaseBytes, ShopData data, double generateMs, double parentBuildMs,
+                                     Map<String, Samples> elapsed, Map<String, Map<String, Samples>> steps,
+                                     Map<String, Samples> removal) {
+        Map<String, Samples.Summary> elapsedSummary = new LinkedHashMap<>();
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        double branchMedian = elapsed.get("branch").median();
+        elapsed.forEach((key, samples) -> {
+            elapsedSummary.put(key, samples.summary());
+            ratios.put(key, samples.median() / branchMedian);
+        });
+        Map<String, Map<String, Double>> stepMedians = new LinkedHashMap<>();
+        steps.forEach((key, byStep) -> {
+            Map<String, Double> medians = new LinkedHashMap<>();
+            byStep.forEach((step, samples) -> medians.put(step, samples.median()));
+            stepMedians.put(key, medians);
+        });
+        Map<String, Samples.Summary> removalSummary = new LinkedHashMap<>();
+        removal.forEach((key, samples) -> removalSummary.put(key, samples.summary()));
+        return new SizeResult(size.megabytes(), databaseBytes, data.totalRows(), data.csvBytes(), generateMs, parentBuildMs,
+                elapsedSummary, stepMedians, removalSummary, ratios);
+    }
+
+    private static void verify(BenchServer server, String database, Map<String, Long> expected) throws SQLException {
+        Map<String, Long> actual = server.rowCounts(database, List.copyOf(expected.keySet()));
+        if (!actual.equals(expected)) {
+            throw new IllegalStateException("database " + database + " holds " + actual + " rows, expected " + expected);
+        }
+    }
+
+    static Duration drop(BenchServer server, String database) throws SQLException {
+        long start = System.nanoTime();
+        server.dropDatabase(database);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static double millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+}
