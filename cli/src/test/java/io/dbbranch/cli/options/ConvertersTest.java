@@ -19,7 +19,7 @@ class ConvertersTest {
         assertThat(DurationConverter.parse("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThat(DurationConverter.parse("PT10M")).isEqualTo(Duration.ofMinutes(10));
         assertThatThrownBy(() -> DurationConverter.parse("10 minutes")).isInstanceOf(TypeConversionException.class)
-                .hasMessageContaining("write e.g. 90s");
+                .hasMessageContaining("Write e.g. 90s");
         assertThatThrownBy(() -> DurationConverter.parse("0s")).hasMessageContaining("not a positive duration");
     }
 

@@ -17,9 +17,13 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * A build's branch, from creation to teardown: create → wait until it accepts logins → mint a short-lived
@@ -46,6 +50,7 @@ public final class BranchLease implements AutoCloseable {
     private final LeaseEnvironment environment;
     private final Set<String> masks = Collections.synchronizedSet(new LinkedHashSet<>());
     private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<Consumer<Credential>> refreshListeners = new CopyOnWriteArrayList<>();
     private final LeaseKeeper keeper;
     private volatile Throwable bodyFailure;
     private volatile TeardownResult teardown;
@@ -62,8 +67,7 @@ public final class BranchLease implements AutoCloseable {
         this.environment = LeaseEnvironment.of(spec.envPrefix(), branch, connection, credential, passFile.path());
         this.masks.addAll(environment.masks());
         this.timings.putAll(timings);
-        this.keeper = new LeaseKeeper(provider, branch, connection, spec, passFile, progress, this.credential,
-                fresh -> masks.addAll(fresh.password().maskForms()));
+        this.keeper = new LeaseKeeper(provider, branch, connection, spec, passFile, progress, this.credential, this::refreshed);
         keeper.start();
     }
 
@@ -83,6 +87,46 @@ public final class BranchLease implements AutoCloseable {
         long started = System.nanoTime();
         BranchInfo branch = provider.createBranch(new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels));
         timings.put("create", since(started));
+        return connect(provider, spec, progress, branch, started, timings);
+    }
+
+    /**
+     * Takes over a branch this owner leased before, e.g. after a Jenkins controller restarted in the middle of a
+     * build: checks that its labels name {@link LeaseSpec#owner()} and that its expiry has not passed, pushes the
+     * expiry forward, waits until it accepts logins and mints a fresh credential (the old one is not kept anywhere).
+     * A branch that is not ours is never touched; one that is ours but cannot be resumed is deleted before this throws.
+     *
+     * @param name the branch's name, as {@link #branch()} gave it when the lease was opened
+     */
+    public static BranchLease resume(BranchProvider provider, LeaseSpec spec, String name, Progress progress) {
+        String asked = "Resume the lease of branch " + name;
+        BranchInfo branch = provider.findBranch(name).orElseThrow(() -> DbBranchException.of(ErrorCode.NOT_FOUND, asked,
+                "the branch no longer exists", "Its expiry may have passed while nobody extended it; run the build again"));
+        Labels labels = branch.labels();
+        if (labels == null || !spec.owner().equals(labels.owner())) {
+            throw DbBranchException.of(ErrorCode.PERMISSION_DENIED, asked,
+                    "its labels name " + (labels == null ? "no owner" : "the owner " + labels.owner()) + ", not " + spec.owner(),
+                    "It was left alone; resume only branches this controller or command line created");
+        }
+        Instant now = Instant.now();
+        long started = System.nanoTime();
+        if (labels.isExpiredAt(now)) {
+            throw abandon(provider, branch, DbBranchException.of(ErrorCode.TIMEOUT, asked,
+                    "its expiry passed at " + labels.expiresAt() + " while nobody extended it", "Run the build again"), progress);
+        }
+        progress.report("resuming the lease of branch " + name + " of " + branch.parent() + " on " + provider.kind());
+        try {
+            provider.extendExpiry(branch, now.plus(spec.expiryWindow()));
+        } catch (RuntimeException e) {
+            throw abandon(provider, branch, e, progress);
+        }
+        return connect(provider, spec, progress, branch, started, new LinkedHashMap<>());
+    }
+
+    /** Waits for a created (or resumed) branch, mints its credential and starts the lease; deletes the branch on failure. */
+    private static BranchLease connect(BranchProvider provider, LeaseSpec spec, Progress progress, BranchInfo branch,
+                                       long started, Map<String, Duration> timings) {
+        String name = branch.name();
         try {
             long step = System.nanoTime();
             ConnectionDetails connection = provider.awaitReady(branch, spec.readyTimeout(), progress);
@@ -118,6 +162,14 @@ public final class BranchLease implements AutoCloseable {
         return environment;
     }
 
+    /**
+     * The variables for processes started now: as {@link #environment()}, but with the credential in force now, so a
+     * front end that starts processes late in a long build (after refreshes) hands them a token that still works.
+     */
+    public LeaseEnvironment currentEnvironment() {
+        return LeaseEnvironment.of(spec.envPrefix(), branch, connection, credential.get(), passFile.path());
+    }
+
     /** Every string to hide in logs, including tokens minted by refreshes since the start. */
     public Set<String> masks() {
         synchronized (masks) {
@@ -129,6 +181,26 @@ public final class BranchLease implements AutoCloseable {
     public Map<String, Duration> timings() {
         synchronized (timings) {
             return Map.copyOf(timings);
+        }
+    }
+
+    /**
+     * Calls {@code listener} with every credential a refresh mints from now on (after the password file was
+     * rewritten), e.g. to copy it to a remote machine. A listener that throws is reported and does not stop refreshes.
+     */
+    public void addRefreshListener(Consumer<Credential> listener) {
+        refreshListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void refreshed(Credential fresh) {
+        // The fresh token's own forms, and those of the URLs that now carry it (their base64 forms hide no token part).
+        masks.addAll(LeaseEnvironment.of(spec.envPrefix(), branch, connection, fresh, passFile.path()).masks());
+        for (Consumer<Credential> listener : refreshListeners) {
+            try {
+                listener.accept(fresh);
+            } catch (RuntimeException e) {
+                progress.report("a refresh listener of " + branch.name() + " failed: " + e);
+            }
         }
     }
 

@@ -2,11 +2,11 @@ package io.dbbranch.engine.lease;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.PgJdbc;
 import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.Credential;
 import io.dbbranch.engine.spi.Progress;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -56,6 +56,6 @@ public final class ReadinessProbe {
         properties.setProperty("password", credential.password().reveal());
         properties.setProperty("ApplicationName", "dbbranch-probe");
         properties.setProperty("connectTimeout", "10");
-        return DriverManager.getConnection(connection.jdbcUrl(), properties);
+        return PgJdbc.connect(connection.jdbcUrl(), properties);
     }
 }

@@ -100,6 +100,6 @@ public final class Reaper {
         if (running.isPresent() && !running.get()) {
             return Verdict.delete("its build " + labels.job() + " #" + labels.build() + " is over");
         }
-        return Verdict.keep("live until " + labels.expiresAt());
+        return Verdict.keep(labels.expiresAt() == null ? "no expiry (a root database)" : "live until " + labels.expiresAt());
     }
 }

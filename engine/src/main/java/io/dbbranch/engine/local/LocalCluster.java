@@ -2,6 +2,7 @@ package io.dbbranch.engine.local;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.PgJdbc;
 import io.dbbranch.engine.credentials.Secret;
 import io.dbbranch.engine.spi.ConnectionDetails;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -158,7 +158,7 @@ public final class LocalCluster {
         properties.setProperty("user", ADMIN_USER);
         properties.setProperty("password", adminPassword().reveal());
         properties.setProperty("ApplicationName", "dbbranch");
-        return DriverManager.getConnection(details(database).jdbcUrl(), properties);
+        return PgJdbc.connect(details(database).jdbcUrl(), properties);
     }
 
     /** The last lines of the server log, for error messages. */

@@ -1,5 +1,6 @@
 package io.dbbranch.engine.migration;
 
+import io.dbbranch.engine.PgJdbc;
 import io.dbbranch.engine.credentials.Secret;
 import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.Credential;
@@ -63,12 +64,7 @@ public record MigrationTarget(String jdbcUrl, String user, Secret password, Stri
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password.reveal());
-        // The driver directly, not DriverManager: in a plugin's class loader DriverManager may not see pgjdbc.
-        Connection connection = new org.postgresql.Driver().connect(sessionUrl(applicationName, guardrails), properties);
-        if (connection == null) {
-            throw new SQLException("pgjdbc does not accept the URL " + jdbcUrl, "08001");
-        }
-        return connection;
+        return PgJdbc.connect(sessionUrl(applicationName, guardrails), properties);
     }
 
     private static String encode(String value) {

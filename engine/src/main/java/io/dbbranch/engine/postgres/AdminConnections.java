@@ -2,9 +2,9 @@ package io.dbbranch.engine.postgres;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.PgJdbc;
 import io.dbbranch.engine.spi.ConnectionDetails;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -29,7 +29,7 @@ final class AdminConnections {
         properties.setProperty("ApplicationName", "dbbranch");
         properties.setProperty("connectTimeout", "10");
         try {
-            return DriverManager.getConnection(details(database).jdbcUrl(), properties);
+            return PgJdbc.connect(details(database).jdbcUrl(), properties);
         } catch (SQLException e) {
             throw failure("Connect to PostgreSQL at " + config.host() + ":" + config.port() + " as " + config.adminUser(), e);
         }

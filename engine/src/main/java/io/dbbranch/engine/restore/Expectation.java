@@ -9,8 +9,8 @@ import java.util.Locale;
 public sealed interface Expectation {
 
     /**
-     * At least one row whose first value is not null and, if it is a number, not zero: so both
-     * {@code SELECT count(*) FROM t} and {@code SELECT id FROM t LIMIT 1} work.
+     * At least one row whose first value is not null, not false and, if it is a number, not zero: so
+     * {@code SELECT count(*) FROM t}, {@code SELECT id FROM t LIMIT 1} and {@code SELECT count(*) > 0 FROM t} all work.
      */
     static Expectation nonEmpty() {
         return new NonEmpty();
@@ -54,7 +54,8 @@ public sealed interface Expectation {
     record NonEmpty() implements Expectation {
         @Override
         public boolean isMetBy(boolean anyRow, String firstValue) {
-            return anyRow && firstValue != null && !(isNumber(firstValue) && new BigDecimal(firstValue.trim()).signum() == 0);
+            return anyRow && firstValue != null && !isFalse(firstValue)
+                    && !(isNumber(firstValue) && new BigDecimal(firstValue.trim()).signum() == 0);
         }
 
         @Override
@@ -75,6 +76,12 @@ public sealed interface Expectation {
         public String describe() {
             return "= " + value;
         }
+    }
+
+    /** PostgreSQL's false as pgjdbc reads a boolean as text ({@code f}), or as written ({@code false}). */
+    private static boolean isFalse(String text) {
+        String value = text.trim();
+        return value.equalsIgnoreCase("f") || value.equalsIgnoreCase("false");
     }
 
     private static boolean isNumber(String text) {

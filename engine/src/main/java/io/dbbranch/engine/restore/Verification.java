@@ -2,6 +2,9 @@ package io.dbbranch.engine.restore;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.spi.ConnectionDetails;
+import io.dbbranch.engine.spi.Credential;
+import java.sql.SQLException;
 import java.util.Objects;
 
 /**
@@ -18,5 +21,16 @@ public record Verification(String sql, Expectation expectation) {
         }
         sql = sql.trim();
         Objects.requireNonNull(expectation, "expectation");
+    }
+
+    /**
+     * Runs the query on a branch as {@code credential}, read-only, and tells whether it met its expectation: what a
+     * restore does with its recovery branch, for front ends that check other branches too (a build's branch after its
+     * migrations).
+     *
+     * @throws SQLException when the query itself fails (a missing table, a syntax error)
+     */
+    public VerificationResult runOn(ConnectionDetails connection, Credential credential) throws SQLException {
+        return VerificationQuery.run(this, connection, credential);
     }
 }

@@ -2,14 +2,13 @@ package io.dbbranch.engine.migration;
 
 import io.dbbranch.engine.local.LocalCluster;
 import io.dbbranch.engine.testing.TestPostgres;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.dbbranch.engine.testing.TestProviders;
 
 /**
  * Databases for migration tests in the shared test server: a fresh empty one, one with production-shaped customer
  * data, or a branch copied from another with {@code CREATE DATABASE … TEMPLATE} (what the postgres provider does).
  */
 public final class MigrationFixtures {
-    private static final AtomicInteger COUNTER = new AtomicInteger();
     /** Customers in a seeded database; {@link #DUPLICATE_EMAILS} share an email with another, {@link #UNTRIMMED_NAMES} have stray spaces. */
     public static final int CUSTOMERS = 200;
     public static final int DUPLICATE_EMAILS = 20;
@@ -69,7 +68,8 @@ public final class MigrationFixtures {
         return TestPostgres.queryLong(database, "SELECT coalesce(max(version::int), 0) FROM flyway_schema_history WHERE success");
     }
 
+    /** One counter for every fixture of the test JVM, so two fixtures never hand out the same name. */
     private static String uniqueName(String prefix) {
-        return prefix + "-" + ProcessHandle.current().pid() % 10000 + "-" + COUNTER.incrementAndGet();
+        return TestProviders.uniqueName(prefix);
     }
 }

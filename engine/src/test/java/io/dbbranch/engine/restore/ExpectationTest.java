@@ -21,6 +21,15 @@ class ExpectationTest {
     }
 
     @Test
+    void nonEmptyTakesABooleanFalseAsNotMet() {
+        Expectation nonEmpty = Expectation.nonEmpty();
+
+        assertThat(nonEmpty.isMetBy(true, "t")).isTrue();
+        assertThat(nonEmpty.isMetBy(true, "f")).isFalse();
+        assertThat(nonEmpty.isMetBy(true, "false")).isFalse();
+    }
+
+    @Test
     void equalToWantsExactlyThatNumber() {
         Expectation thirtyTwo = Expectation.equalTo(32);
 

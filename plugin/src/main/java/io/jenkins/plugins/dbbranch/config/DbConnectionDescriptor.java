@@ -1,0 +1,46 @@
+package io.jenkins.plugins.dbbranch.config;
+
+import hudson.Util;
+import hudson.model.Descriptor;
+import hudson.util.FormValidation;
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.spi.BranchProvider;
+import java.io.IOException;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/** What every kind of connection's form shares: the name check and the "Test connection" logic. */
+public abstract class DbConnectionDescriptor extends Descriptor<DbConnection> {
+
+    protected DbConnectionDescriptor() {
+    }
+
+    @POST
+    public FormValidation doCheckName(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String name = Util.fixEmptyAndTrim(value);
+        if (name == null) {
+            return FormValidation.error("Give the connection a name; Pipelines refer to it as withDbBranch(connection: 'name')");
+        }
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            return FormValidation.error("Use letters, digits, '.', '_' and '-' only, e.g. lakebase-prod");
+        }
+        return FormValidation.ok();
+    }
+
+    /**
+     * Opens a provider for {@code candidate} with the controller's global credentials and lists its branches: proves
+     * the address, the credentials and the permissions at once, and creates nothing.
+     */
+    protected static FormValidation test(DbConnection candidate) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        try (BranchProvider provider = candidate.open(ConnectionContext.forController())) {
+            int branches = provider.listBranches("").size();
+            return FormValidation.ok("Connected (" + provider.kind() + "): " + branches + " branch"
+                    + (branches == 1 ? "" : "es") + " visible");
+        } catch (IOException | DbBranchException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.jenkins.plugins.dbbranch.steps;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.DurationText;
+import io.dbbranch.engine.lease.KeepPolicy;
+import io.dbbranch.engine.naming.BranchName;
+import io.dbbranch.engine.restore.Expectation;
+import io.jenkins.plugins.dbbranch.config.DbBranchConfiguration;
+import io.jenkins.plugins.dbbranch.config.DbConnection;
+import jenkins.model.Jenkins;
+
+/**
+ * The form checks and choices shared by every step and the freestyle wrapper, so that a field means and checks the
+ * same everywhere. Each one checks that the user may configure the item (or Jenkins) first.
+ */
+public final class BranchFields {
+    private BranchFields() {
+    }
+
+    /** Whether the user may configure {@code item} (or, outside any item, Jenkins). */
+    public static boolean mayConfigure(@CheckForNull Item item) {
+        return item != null ? item.hasPermission(Item.CONFIGURE) : Jenkins.get().hasPermission(Jenkins.ADMINISTER);
+    }
+
+    /** The configured connections' names, with an empty choice for "the only one". */
+    public static ListBoxModel connections(@CheckForNull Item item, @CheckForNull String current) {
+        ListBoxModel model = new ListBoxModel();
+        if (!mayConfigure(item)) {
+            if (Util.fixEmptyAndTrim(current) != null) {
+                model.add(current);
+            }
+            return model;
+        }
+        model.add("(the only one configured)", "");
+        for (DbConnection connection : DbBranchConfiguration.get().getConnections()) {
+            model.add(connection.getName() + " — " + connection.getDescriptor().getDisplayName(), connection.getName());
+        }
+        return model;
+    }
+
+    public static ListBoxModel keepPolicies(@CheckForNull Item item) {
+        ListBoxModel model = new ListBoxModel();
+        if (mayConfigure(item)) {
+            model.add("never: delete the branch at the end (default)", "");
+            for (KeepPolicy policy : KeepPolicy.values()) {
+                model.add(policy.symbol(), policy.symbol());
+            }
+        }
+        return model;
+    }
+
+    public static FormValidation checkDuration(@CheckForNull Item item, String what, @CheckForNull String value) {
+        return check(item, value, text -> DurationText.parse(what, text));
+    }
+
+    public static FormValidation checkKeep(@CheckForNull Item item, @CheckForNull String value) {
+        return check(item, value, KeepPolicy::parse);
+    }
+
+    public static FormValidation checkExpect(@CheckForNull Item item, @CheckForNull String value) {
+        return check(item, value, Expectation::parse);
+    }
+
+    public static FormValidation checkBranchName(@CheckForNull Item item, @CheckForNull String value) {
+        return check(item, value, BranchName::validate);
+    }
+
+    private interface Parser {
+        Object parse(String text);
+    }
+
+    private static FormValidation check(@CheckForNull Item item, @CheckForNull String value, Parser parser) {
+        String text = Util.fixEmptyAndTrim(value);
+        if (text == null || !mayConfigure(item) || text.contains("${")) {
+            return FormValidation.ok();
+        }
+        try {
+            parser.parse(text);
+            return FormValidation.ok();
+        } catch (DbBranchException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+}

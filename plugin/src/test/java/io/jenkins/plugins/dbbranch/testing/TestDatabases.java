@@ -1,0 +1,45 @@
+package io.jenkins.plugins.dbbranch.testing;
+
+import io.dbbranch.engine.testing.TestPostgres;
+import io.dbbranch.engine.testing.TestProviders;
+import io.jenkins.plugins.dbbranch.actions.BranchRecord;
+import io.jenkins.plugins.dbbranch.actions.DbBranchAction;
+import io.jenkins.plugins.dbbranch.config.DbBranchConfiguration;
+import io.jenkins.plugins.dbbranch.config.LocalConnection;
+import hudson.model.Run;
+import java.util.List;
+
+/**
+ * The real PostgreSQL 17 of the engine's tests (one per test JVM), seen by Jenkins as a {@code local} connection:
+ * every test makes its own parent database in it.
+ */
+public final class TestDatabases {
+    private TestDatabases() {
+    }
+
+    /** Configures the only connection, {@code local}, on the test server. */
+    public static LocalConnection useLocalConnection() {
+        LocalConnection local = new LocalConnection("local");
+        local.setHome(TestPostgres.cluster().directory().getParent().toString());
+        DbBranchConfiguration.get().setConnections(List.of(local));
+        return local;
+    }
+
+    /** A fresh parent database with a {@code final_entities} table of {@code rows} rows. */
+    public static String parentWithEntities(int rows) {
+        return TestProviders.parentWithEntities(rows);
+    }
+
+    public static boolean databaseExists(String name) {
+        return TestProviders.databaseExists(name);
+    }
+
+    /** The only branch record of a build. */
+    public static BranchRecord onlyRecord(Run<?, ?> run) {
+        List<BranchRecord> records = run.getAction(DbBranchAction.class).getRecords();
+        if (records.size() != 1) {
+            throw new AssertionError("expected one branch record, got " + records.size());
+        }
+        return records.get(0);
+    }
+}
