@@ -85,7 +85,17 @@ public final class BranchLease implements AutoCloseable {
         progress.report("creating branch " + name + " of " + spec.parent() + (spec.from().isHistorical() ? " at " + spec.from() : "")
                 + " on " + provider.kind());
         long started = System.nanoTime();
-        BranchInfo branch = provider.createBranch(new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels));
+        BranchInfo branch;
+        try {
+            branch = provider.createBranch(new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels));
+        } catch (RuntimeException e) {
+            // The provider cleans up a half-made branch itself and attaches what failed in that clean-up.
+            for (Throwable cleanup : e.getSuppressed()) {
+                progress.report("may have left branch " + name + " behind: " + cleanup.getMessage()
+                        + " (the reaper deletes it once its expiry passes)");
+            }
+            throw e;
+        }
         timings.put("create", since(started));
         return connect(provider, spec, progress, branch, started, timings);
     }
@@ -132,6 +142,10 @@ public final class BranchLease implements AutoCloseable {
             ConnectionDetails connection = provider.awaitReady(branch, spec.readyTimeout(), progress);
             Credential credential = provider.mintCredential(branch, connection, spec.credentialTtl());
             ReadinessProbe.await(connection, credential, spec.readyTimeout(), progress);
+            if (Thread.currentThread().isInterrupted()) {
+                // A signal during a call that could not notice it (SQL, HTTP): nobody wants the branch now.
+                throw new InterruptedException();
+            }
             timings.put("ready", since(step));
             PgPassFile passFile = new PgPassFile(spec.secretsDirectory().resolve(name + ".pgpass"));
             passFile.write(connection, credential.user(), credential.password());

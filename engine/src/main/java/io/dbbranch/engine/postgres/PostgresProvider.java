@@ -77,14 +77,30 @@ public class PostgresProvider implements BranchProvider {
                 dropQuietlyAfter(e, request.name());
                 throw e;
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw interruptedAfterCopy(asked, request.name());
+            }
             return BranchCatalog.find(connection, request.name()).orElseThrow();
         } catch (SQLException e) {
             throw AdminConnections.failure(asked, e);
         } catch (InterruptedException e) {
+            // Interrupted while waiting for the parent's sessions to leave: the copy never ran, so there is nothing
+            // of ours to drop (and a database of that name, if any, is someone else's).
             Thread.currentThread().interrupt();
-            dropQuietlyAfter(e, request.name());
             throw new DbBranchException(ErrorCode.INTERRUPTED, asked + ": interrupted; nothing was left behind", e);
         }
+    }
+
+    /**
+     * A signal that came while the copy or the set-up ran (JDBC calls cannot be interrupted) finds the branch made: it
+     * is dropped as a half-made one, since whoever interrupted no longer wants it.
+     */
+    private DbBranchException interruptedAfterCopy(String asked, String name) {
+        Optional<DbBranchException> left = dropHalfMade(name);
+        DbBranchException stopped = new DbBranchException(ErrorCode.INTERRUPTED, asked + ": interrupted; "
+                + (left.isEmpty() ? "the branch made meanwhile was dropped" : "the branch made meanwhile may have been left behind"));
+        left.ifPresent(stopped::addSuppressed);
+        return stopped;
     }
 
     /**
@@ -229,12 +245,26 @@ public class PostgresProvider implements BranchProvider {
     }
 
     private void dropQuietlyAfter(Exception cause, String name) {
+        dropHalfMade(name).ifPresent(cause::addSuppressed);
+    }
+
+    /**
+     * Drops the database and role a create of ours made; returns why it could not, if so. Runs with the interrupt flag
+     * cleared (restored after), so that an interrupted create still cleans up.
+     */
+    private Optional<DbBranchException> dropHalfMade(String name) {
+        boolean interrupted = Thread.interrupted();
         try (Connection connection = admin.maintenance(); var statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + SqlText.identifier(name) + " WITH (FORCE)");
             BranchRoles.dropIfOurs(connection, name);
+            return Optional.empty();
         } catch (SQLException | RuntimeException cleanup) {
-            cause.addSuppressed(new DbBranchException(ErrorCode.PROVIDER_ERROR, "Clean up the half-made branch '" + name
+            return Optional.of(new DbBranchException(ErrorCode.PROVIDER_ERROR, "Clean up the half-made branch '" + name
                     + "': " + cleanup.getMessage() + "; it may have been left behind", cleanup));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
