@@ -67,8 +67,7 @@ public class PostgresProvider implements BranchProvider {
                         "Existing databases: " + String.join(", ", BranchCatalog.names(connection)));
             }
             if (BranchCatalog.find(connection, request.name()).isPresent()) {
-                throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a database of that name exists already",
-                        "Choose another name, or delete the old branch first");
+                throw alreadyExists(asked, null);
             }
             DatabaseCopier.copy(connection, request.parent(), request.name(), config.parentBusyWait());
             try {
@@ -82,7 +81,7 @@ public class PostgresProvider implements BranchProvider {
             }
             return BranchCatalog.find(connection, request.name()).orElseThrow();
         } catch (SQLException e) {
-            throw AdminConnections.failure(asked, e);
+            throw lostTheRace(e) ? alreadyExists(asked, e) : AdminConnections.failure(asked, e);
         } catch (InterruptedException e) {
             // Interrupted while waiting for the parent's sessions to leave: the copy never ran, so there is nothing
             // of ours to drop (and a database of that name, if any, is someone else's).
@@ -211,8 +210,7 @@ public class PostgresProvider implements BranchProvider {
         BranchName.validate(name);
         try (Connection connection = admin.maintenance()) {
             if (BranchCatalog.find(connection, name).isPresent()) {
-                throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a database of that name exists already",
-                        "Choose another name, or delete the old one first");
+                throw alreadyExists(asked, null);
             }
             try (var statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE " + SqlText.identifier(name));
@@ -226,8 +224,25 @@ public class PostgresProvider implements BranchProvider {
             }
             return BranchCatalog.find(connection, name).orElseThrow();
         } catch (SQLException e) {
-            throw AdminConnections.failure(asked, e);
+            throw lostTheRace(e) ? alreadyExists(asked, e) : AdminConnections.failure(asked, e);
         }
+    }
+
+    private static DbBranchException alreadyExists(String asked, SQLException cause) {
+        boolean role = cause != null && ("42710".equals(cause.getSQLState()) || cause.getMessage().contains("pg_authid"));
+        return DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a " + (role ? "role" : "database") + " of that name exists already",
+                "Choose another name, or delete the old one first", cause);
+    }
+
+    /**
+     * Whether a create failed because another one made the same database or role between our look and our
+     * {@code CREATE}: {@code 42P04} (duplicate database), {@code 42710} (duplicate role), or {@code 23505} on the
+     * catalogs' name index when both inserted at once. The loser made nothing at that point, so it drops nothing.
+     */
+    private static boolean lostTheRace(SQLException e) {
+        String state = e.getSQLState();
+        return "42P04".equals(state) || "42710".equals(state) || "23505".equals(state) && e.getMessage() != null
+                && (e.getMessage().contains("pg_database_datname_index") || e.getMessage().contains("pg_authid_rolname_index"));
     }
 
     /** The admin's view of the server, for subclasses and migrations that must act on a parent. */
