@@ -137,8 +137,11 @@ public final class LeaseSpec {
         public Builder keepFor(Duration value) { this.keepFor = PositiveDuration.require(value, "keepFor"); return this; }
         /** Whether to keep the branch at teardown. Default {@link KeepPolicy#NEVER}. */
         public Builder keep(KeepPolicy value) { this.keep = Objects.requireNonNull(value); return this; }
-        /** A prefix for every environment variable name. Default none. */
-        public Builder envPrefix(String value) { this.envPrefix = value == null ? "" : value.trim(); return this; }
+        /** A prefix for every environment variable name: letters, digits and '_', not starting with a digit. Default none. */
+        public Builder envPrefix(String value) {
+            this.envPrefix = LeaseEnvironment.requireValidPrefix(value == null ? "" : value.trim());
+            return this;
+        }
         /** Where the password file is written. Default {@code <tmp>/dbbranch-secrets}. */
         public Builder secretsDirectory(Path value) { this.secretsDirectory = Objects.requireNonNull(value); return this; }
 
