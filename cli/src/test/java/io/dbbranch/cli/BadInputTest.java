@@ -127,6 +127,17 @@ class BadInputTest {
     }
 
     @Test
+    void aMistypedKeyOfTheConfigFileIsWarnedAboutWithoutItsValue(@TempDir Path folder) throws Exception {
+        Path config = Files.writeString(folder.resolve("config.properties"), "postgres.pasword=hunter2\n");
+
+        CliResult result = Cli.run(Cli.postgres(), "list", "--prefix", "none-such-", "--config", config.toString());
+
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.err()).contains("dbbranch: warning: the config file " + config + " has an unknown key 'postgres.pasword', "
+                + "which is ignored; did you mean 'postgres.password'?").doesNotContain("hunter2");
+    }
+
+    @Test
     void verboseAddsTheStackTrace() {
         Map<String, String> environment = Cli.base();
         environment.put("DBBRANCH_PROVIDER", "oracle");
