@@ -3,8 +3,11 @@ package io.dbbranch.cli;
 import io.dbbranch.cli.output.Console;
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.credentials.PgPassFile;
+import io.dbbranch.engine.lease.LeaseSpec;
 import io.dbbranch.engine.spi.BranchInfo;
 import io.dbbranch.engine.spi.BranchProvider;
+import java.io.IOException;
 
 /** Deleting what a failed or interrupted command made, without hiding why it failed. */
 final class Cleanup {
@@ -46,6 +49,21 @@ final class Cleanup {
     static void stopIfInterrupted(String asked) {
         if (Thread.currentThread().isInterrupted()) {
             throw new DbBranchException(ErrorCode.INTERRUPTED, asked + ": interrupted");
+        }
+    }
+
+    /**
+     * Removes the password file a {@code run} of {@code branch} wrote, once the branch is deleted: a run that was killed
+     * (SIGKILL, a lost machine) could not remove it itself.
+     */
+    static void removePassFile(String branch, Console console) {
+        PgPassFile file = PgPassFile.ofBranch(LeaseSpec.defaultSecretsDirectory(), branch);
+        try {
+            if (file.delete()) {
+                console.note("removed the password file " + file.path());
+            }
+        } catch (IOException e) {
+            console.warn("could not remove the password file " + file.path() + ": " + e.getMessage());
         }
     }
 

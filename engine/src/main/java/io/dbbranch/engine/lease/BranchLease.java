@@ -147,7 +147,7 @@ public final class BranchLease implements AutoCloseable {
                 throw new InterruptedException();
             }
             timings.put("ready", since(step));
-            PgPassFile passFile = new PgPassFile(spec.secretsDirectory().resolve(name + ".pgpass"));
+            PgPassFile passFile = PgPassFile.ofBranch(spec.secretsDirectory(), name);
             passFile.write(connection, credential.user(), credential.password());
             progress.report(String.format("branch %s is ready at %s/%s (%.2f s); credential for %s valid until %s", name,
                     connection.hostPort(), connection.database(), since(started).toMillis() / 1000.0, credential.user(),

@@ -50,6 +50,14 @@ public final class LeaseSpec {
         this.secretsDirectory = b.secretsDirectory;
     }
 
+    /**
+     * Where password files go unless {@link Builder#secretsDirectory} says otherwise; a front end that deletes a branch
+     * outside its lease (a delete command, a reaper) removes {@code PgPassFile.ofBranch(this, name)} from here.
+     */
+    public static Path defaultSecretsDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "dbbranch-secrets");
+    }
+
     /** A builder for a branch of {@code parent}. */
     public static Builder builder(String parent) {
         return new Builder(parent);
@@ -94,7 +102,7 @@ public final class LeaseSpec {
         private Duration keepFor = Duration.ofDays(7);
         private KeepPolicy keep = KeepPolicy.NEVER;
         private String envPrefix = "";
-        private Path secretsDirectory = Path.of(System.getProperty("java.io.tmpdir"), "dbbranch-secrets");
+        private Path secretsDirectory = defaultSecretsDirectory();
 
         private Builder(String parent) {
             if (parent == null || parent.isBlank()) {
