@@ -52,7 +52,7 @@ public final class LeaseSpec {
 
     /**
      * Where password files go unless {@link Builder#secretsDirectory} says otherwise; a front end that deletes a branch
-     * outside its lease (a delete command, a reaper) removes {@code PgPassFile.ofBranch(this, name)} from here.
+     * outside its lease (a delete command, a reaper) removes {@code PgPassFile.ofBranch(defaultSecretsDirectory(), name)}.
      */
     public static Path defaultSecretsDirectory() {
         return Path.of(System.getProperty("java.io.tmpdir"), "dbbranch-secrets");
@@ -150,7 +150,7 @@ public final class LeaseSpec {
             this.envPrefix = LeaseEnvironment.requireValidPrefix(value == null ? "" : value.trim());
             return this;
         }
-        /** Where the password file is written. Default {@code <tmp>/dbbranch-secrets}. */
+        /** Where the password file is written. Default {@link LeaseSpec#defaultSecretsDirectory()}. */
         public Builder secretsDirectory(Path value) { this.secretsDirectory = Objects.requireNonNull(value); return this; }
 
         public LeaseSpec build() {
