@@ -91,8 +91,7 @@ public final class BranchLease implements AutoCloseable {
         } catch (RuntimeException e) {
             // The provider cleans up a half-made branch itself and attaches what failed in that clean-up.
             for (Throwable cleanup : e.getSuppressed()) {
-                progress.report("may have left branch " + name + " behind: " + cleanup.getMessage()
-                        + " (the reaper deletes it once its expiry passes)");
+                progress.report(leftBehind(name, cleanup));
             }
             throw e;
         }
@@ -260,7 +259,7 @@ public final class BranchLease implements AutoCloseable {
             provider.deleteBranch(branch);
             progress.report("deleted branch " + branch.name() + " after the failure");
         } catch (RuntimeException cleanup) {
-            progress.report("may have left branch " + branch.name() + " behind: " + cleanup.getMessage());
+            progress.report(leftBehind(branch.name(), cleanup));
             cause.addSuppressed(cleanup);
         } finally {
             if (interrupted) {
@@ -271,6 +270,11 @@ public final class BranchLease implements AutoCloseable {
             throw error;
         }
         return (RuntimeException) cause;
+    }
+
+    private static String leftBehind(String name, Throwable cleanup) {
+        return "may have left branch " + name + " behind: " + cleanup.getMessage()
+                + " (the reaper deletes it once its expiry passes; to delete it now: dbbranch delete " + name + ")";
     }
 
     static Duration since(long startNanos) {
