@@ -62,6 +62,7 @@ public class PostgresProvider implements BranchProvider {
                     "Branch from the head, or use the local provider, Lakebase or Neon for point-in-time branches");
         }
         try (Connection connection = admin.maintenance()) {
+            ReservedDatabases.refuseAsParent(connection, request.parent(), config.adminDatabase(), asked);
             if (BranchCatalog.find(connection, request.parent()).isEmpty()) {
                 throw DbBranchException.of(ErrorCode.NOT_FOUND, asked, "there is no database '" + request.parent() + "'",
                         "Existing databases: " + String.join(", ", BranchCatalog.names(connection)));
@@ -209,6 +210,18 @@ public class PostgresProvider implements BranchProvider {
                 throw e;
             }
             return BranchCatalog.find(connection, name).orElseThrow();
+        } catch (SQLException e) {
+            throw AdminConnections.failure(asked, e);
+        }
+    }
+
+    /**
+     * Refuses the maintenance database and templates as a parent (see {@link ReservedDatabases}), for subclasses that
+     * branch by other means than {@link #createBranch}.
+     */
+    protected void refuseReservedParent(String parent, String asked) {
+        try (Connection connection = admin.maintenance()) {
+            ReservedDatabases.refuseAsParent(connection, parent, config.adminDatabase(), asked);
         } catch (SQLException e) {
             throw AdminConnections.failure(asked, e);
         }
