@@ -97,7 +97,8 @@ class PlantedObjectsNeverRunPrivilegedTest {
         PrivilegeSnapshot before = PrivilegeSnapshot.of(cluster);
 
         UpstreamReport report = new UpstreamMigration(provider, Progress.SILENT)
-                .run(UpstreamRequest.builder(parent.name(), MigrationFixtures.options("base").build()).build());
+                .run(UpstreamRequest.builder(parent.name(), MigrationFixtures.options("base")
+                        .baselineOnMigrate(true).baselineVersion("0").build()).build());
 
         assertThat(report.outcome()).isEqualTo(UpstreamReport.Outcome.MIGRATED);
         assertThat(report.restorePoint()).as("recorded in the parent's own log, as its owner").isNotNull();
