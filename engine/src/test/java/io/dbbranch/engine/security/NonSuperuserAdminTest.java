@@ -1,0 +1,106 @@
+package io.dbbranch.engine.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.PgJdbc;
+import io.dbbranch.engine.credentials.Secret;
+import io.dbbranch.engine.local.LocalCluster;
+import io.dbbranch.engine.postgres.PostgresConfig;
+import io.dbbranch.engine.postgres.PostgresProvider;
+import io.dbbranch.engine.spi.BranchInfo;
+import io.dbbranch.engine.spi.ConnectionDetails;
+import io.dbbranch.engine.spi.CreateBranchRequest;
+import io.dbbranch.engine.spi.Credential;
+import io.dbbranch.engine.spi.Labels;
+import io.dbbranch.engine.spi.PointInTime;
+import io.dbbranch.engine.spi.Progress;
+import io.dbbranch.engine.testing.TestPostgres;
+import io.dbbranch.engine.testing.TestProviders;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The promise: on the postgres provider the admin needs CREATEDB and CREATEROLE, not superuser. A whole branch life
+ * (root, its owner's data, a branch of it, the branch's login, deletion) works for such an admin, and an admin without
+ * CREATEROLE is told so on its first call.
+ */
+class NonSuperuserAdminTest {
+    private static final String PASSWORD = "not-a-superuser";
+
+    @Test
+    void aCreatedbCreateroleAdminRunsAWholeBranchLife() throws Exception {
+        String adminRole = TestProviders.uniqueName("admin");
+        TestPostgres.execute("postgres", "CREATE ROLE \"" + adminRole + "\" LOGIN CREATEDB CREATEROLE PASSWORD '" + PASSWORD + "'");
+        PostgresProvider provider = providerAs(adminRole);
+        Instant now = Instant.now();
+        BranchInfo root = provider.createRoot(TestProviders.uniqueName("root"), new Labels(TestProviders.OWNER, null, null, null, now, null));
+        try {
+            sql(provider, root, "CREATE TABLE entities (id int PRIMARY KEY)", "INSERT INTO entities SELECT generate_series(1, 7)");
+
+            BranchInfo branch = provider.createBranch(new CreateBranchRequest(TestProviders.uniqueName("branch"), root.name(),
+                    PointInTime.HEAD, now.plusSeconds(600), new Labels(TestProviders.OWNER, "job", "1", null, now, now.plusSeconds(600))));
+            try {
+                assertThat(sql(provider, branch, "INSERT INTO entities VALUES (8)", "SELECT count(*) FROM entities")).isEqualTo("8");
+                assertThat(TestPostgres.queryLong(branch.name(), "SELECT count(*) FROM pg_class WHERE relname = 'entities' "
+                        + "AND relowner = (SELECT oid FROM pg_roles WHERE rolname = '" + branch.name() + "')")).isEqualTo(1);
+            } finally {
+                assertThat(provider.deleteBranch(branch)).isTrue();
+            }
+            assertThat(TestProviders.databaseExists(branch.name())).isFalse();
+            assertThat(TestProviders.roleExists(branch.name())).isFalse();
+        } finally {
+            provider.deleteBranch(root);
+            TestPostgres.execute("postgres", "DROP ROLE \"" + adminRole + "\"");
+        }
+    }
+
+    @Test
+    void anAdminWithoutCreateroleIsToldWhatIsMissing() {
+        String adminRole = TestProviders.uniqueName("weak-admin");
+        TestPostgres.execute("postgres", "CREATE ROLE \"" + adminRole + "\" LOGIN CREATEDB PASSWORD '" + PASSWORD + "'");
+        try {
+            assertThatThrownBy(() -> providerAs(adminRole).listBranches(""))
+                    .isInstanceOf(DbBranchException.class)
+                    .satisfies(e -> assertThat(((DbBranchException) e).code()).isEqualTo(ErrorCode.PERMISSION_DENIED))
+                    .hasMessageContaining("that role lacks CREATEROLE")
+                    .hasMessageContaining("ALTER ROLE \"" + adminRole + "\" CREATEROLE");
+        } finally {
+            TestPostgres.execute("postgres", "DROP ROLE \"" + adminRole + "\"");
+        }
+    }
+
+    private static PostgresProvider providerAs(String adminRole) {
+        LocalCluster cluster = TestPostgres.cluster();
+        return new PostgresProvider(new PostgresConfig("127.0.0.1", cluster.start(), "postgres", adminRole, Secret.of(PASSWORD),
+                "disable", Duration.ofSeconds(2), TestProviders.OWNER));
+    }
+
+    /** Runs statements as the branch's own login and returns the last one's first value, if it has one. */
+    private static String sql(PostgresProvider provider, BranchInfo branch, String... statements) throws SQLException {
+        ConnectionDetails connection = provider.awaitReady(branch, Duration.ofSeconds(10), Progress.SILENT);
+        Credential credential = provider.mintCredential(branch, connection, Duration.ofMinutes(5));
+        Properties properties = new Properties();
+        properties.setProperty("user", credential.user());
+        properties.setProperty("password", credential.password().reveal());
+        String last = null;
+        try (Connection session = PgJdbc.connect(connection.jdbcUrl(), properties); Statement statement = session.createStatement()) {
+            for (String each : statements) {
+                if (statement.execute(each)) {
+                    try (ResultSet result = statement.getResultSet()) {
+                        last = result.next() ? result.getString(1) : null;
+                    }
+                }
+            }
+        }
+        return last;
+    }
+}
