@@ -174,40 +174,29 @@ public class PostgresProvider implements BranchProvider {
         }
     }
 
-    /**
-     * A login that owns the parent's objects, for work on the parent itself ({@code migrateUpstream}, reading its
-     * restore points). Privileged SQL never runs inside a database an untrusted role owns, so:
-     * <ul>
-     *   <li>a database dbbranch made (a root or a branch, owned by one of its branch roles) is reached as that role:
-     *       everything in it is first handed to the role (as for a new branch; objects an older version made as the admin
-     *       included), then a credential is minted for it, which replaces its previous token for new logins;</li>
-     *   <li>a database the admin owns, or a superuser, is reached as the admin, as before;</li>
-     *   <li>a database another role owns gets none: its owner's credentials must be given explicitly.</li>
-     * </ul>
-     */
+    /** A login that owns the parent's objects, chosen as {@link ParentOwnerLogin} says, for work on the parent itself. */
     @Override
     public Optional<ParentAccess> parentAccess(String name, Duration ttl) {
         Optional<BranchInfo> parent = findBranch(name);
         if (parent.isEmpty()) {
             return Optional.empty();
         }
-        String asked = "Log in to '" + name + "' as its owner";
-        try (Connection connection = admin.maintenance()) {
-            String owner = DatabaseOwner.of(connection, name);
-            if (BranchRoles.isOurs(connection, owner)) {
-                try (Connection inParent = admin.open(name)) {
-                    BranchRoles.takeOwnership(inParent, owner);
-                }
-                return Optional.of(new ParentAccess(admin.details(name), mintCredential(parent.get(), admin.details(name), ttl)));
-            }
-            if (owner.equals(config.adminUser()) || DatabaseOwner.isSuperuser(connection, owner)) {
-                return Optional.of(new ParentAccess(admin.details(name),
-                        new Credential(config.adminUser(), config.adminPassword(), Instant.now().plus(ttl), false)));
-            }
-            return Optional.empty();
+        String asked = "Log in to '" + name + "' as the owner of its objects";
+        ParentOwnerLogin.Choice choice;
+        try {
+            choice = ParentOwnerLogin.choose(admin, config.adminUser(), name, asked);
         } catch (SQLException e) {
             throw AdminConnections.failure(asked, e);
         }
+        ConnectionDetails details = admin.details(name);
+        if (choice == ParentOwnerLogin.Choice.BRANCH_ROLE) {
+            return Optional.of(new ParentAccess(details, mintCredential(parent.get(), details, ttl)));
+        }
+        if (choice == ParentOwnerLogin.Choice.ADMIN) {
+            return Optional.of(new ParentAccess(details,
+                    new Credential(config.adminUser(), config.adminPassword(), Instant.now().plus(ttl), false)));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.dbbranch.engine.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dbbranch.engine.credentials.Secret;
 import io.dbbranch.engine.lease.Reaper;
 import io.dbbranch.engine.local.LocalCluster;
 import io.dbbranch.engine.local.LocalProvider;
@@ -103,6 +105,25 @@ class PlantedObjectsNeverRunPrivilegedTest {
         assertThat(report.outcome()).isEqualTo(UpstreamReport.Outcome.MIGRATED);
         assertThat(report.restorePoint()).as("recorded in the parent's own log, as its owner").isNotNull();
         assertThat(Attacker.privilegedRuns(cluster, parent.name())).isEmpty();
+        assertThat(PrivilegeSnapshot.of(cluster)).isEqualTo(before);
+    }
+
+    @Test
+    void anAdminOwnedParentWhereAnotherRolePlantedFunctionsIsNotMigratedAsTheAdmin() {
+        String parent = TestProviders.parentWithEntities(1);
+        String planter = TestProviders.uniqueName("app");
+        TestPostgres.execute("postgres", "CREATE ROLE \"" + planter + "\" LOGIN PASSWORD 'planter'");
+        cleanUp.add(() -> TestPostgres.execute("postgres", "DROP ROLE \"" + planter + "\""));
+        cleanUp.add(() -> TestPostgres.execute("postgres", "DROP DATABASE \"" + parent + "\" WITH (FORCE)"));
+        TestPostgres.execute(parent, "GRANT CREATE ON SCHEMA public TO \"" + planter + "\"");
+        Attacker.plant(cluster.details(parent), new Credential(planter, Secret.of("planter"), Instant.now().plusSeconds(600), false));
+        PrivilegeSnapshot before = PrivilegeSnapshot.of(cluster);
+
+        assertThatThrownBy(() -> new UpstreamMigration(provider, Progress.SILENT).run(UpstreamRequest.builder(parent,
+                MigrationFixtures.options("base").baselineOnMigrate(true).baselineVersion("0").build()).build()))
+                .hasMessageContaining(planter + " own(s) objects in it");
+
+        assertThat(Attacker.privilegedRuns(cluster, parent)).isEmpty();
         assertThat(PrivilegeSnapshot.of(cluster)).isEqualTo(before);
     }
 
