@@ -46,4 +46,15 @@ class PrivilegedTargetsRefusedTest {
         assertThat(refused.exit()).as(refused.toString()).isNotZero();
         assertThat(refused.error()).contains("keepFor 999d").contains("at most 30d");
     }
+
+    @Test
+    void aBranchMayNotLiveLongerThanTheProviderKeepsOne() {
+        String name = TestProviders.uniqueName("forever");
+
+        CliResult refused = Cli.run(Cli.local(), "create", name, "--parent", TestProviders.parentWithEntities(1), "--ttl", "999d");
+
+        assertThat(refused.exit()).as(refused.toString()).isNotZero();
+        assertThat(refused.error()).contains("with --ttl 999d").contains("at most 30d");
+        assertThat(TestProviders.databaseExists(name)).isFalse();
+    }
 }
