@@ -8,6 +8,10 @@ import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.PgJdbc;
 import io.dbbranch.engine.credentials.Secret;
 import io.dbbranch.engine.local.LocalCluster;
+import io.dbbranch.engine.migration.MigrationFixtures;
+import io.dbbranch.engine.migration.UpstreamMigration;
+import io.dbbranch.engine.migration.UpstreamReport;
+import io.dbbranch.engine.migration.UpstreamRequest;
 import io.dbbranch.engine.postgres.PostgresConfig;
 import io.dbbranch.engine.postgres.PostgresProvider;
 import io.dbbranch.engine.spi.BranchInfo;
@@ -57,6 +61,28 @@ class NonSuperuserAdminTest {
             }
             assertThat(TestProviders.databaseExists(branch.name())).isFalse();
             assertThat(TestProviders.roleExists(branch.name())).isFalse();
+        } finally {
+            provider.deleteBranch(root);
+            TestPostgres.execute("postgres", "DROP ROLE \"" + adminRole + "\"");
+        }
+    }
+
+    @Test
+    void aCreatedbCreateroleAdminMigratesARootUpstreamAsTheRootsOwner() {
+        String adminRole = TestProviders.uniqueName("admin");
+        TestPostgres.execute("postgres", "CREATE ROLE \"" + adminRole + "\" LOGIN CREATEDB CREATEROLE PASSWORD '" + PASSWORD + "'");
+        PostgresProvider provider = providerAs(adminRole);
+        BranchInfo root = provider.createRoot(TestProviders.uniqueName("root"),
+                new Labels(TestProviders.OWNER, null, null, null, Instant.now(), null));
+        try {
+            UpstreamReport report = new UpstreamMigration(provider, Progress.SILENT)
+                    .run(UpstreamRequest.builder(root.name(), MigrationFixtures.options("base").build()).build());
+
+            assertThat(report.outcome()).isEqualTo(UpstreamReport.Outcome.MIGRATED);
+            assertThat(TestPostgres.queryLong(root.name(), "SELECT count(*) FROM pg_class WHERE relname = 'customers' "
+                    + "AND relowner = (SELECT oid FROM pg_roles WHERE rolname = '" + root.name() + "')"))
+                    .as("made by the root's own role").isEqualTo(1);
+            assertThat(TestProviders.databaseExists(report.rehearsalBranch())).isFalse();
         } finally {
             provider.deleteBranch(root);
             TestPostgres.execute("postgres", "DROP ROLE \"" + adminRole + "\"");
