@@ -30,6 +30,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,12 +40,16 @@ import org.junit.jupiter.api.Test;
  */
 class NonSuperuserAdminTest {
     private static final String PASSWORD = "not-a-superuser";
+    private final String adminRole = TestProviders.uniqueName("admin");
+
+    @AfterEach
+    void dropTheAdmin() {
+        TestPostgres.execute("postgres", "DROP ROLE IF EXISTS \"" + adminRole + "\"");
+    }
 
     @Test
     void aCreatedbCreateroleAdminRunsAWholeBranchLife() throws Exception {
-        String adminRole = TestProviders.uniqueName("admin");
-        TestPostgres.execute("postgres", "CREATE ROLE \"" + adminRole + "\" LOGIN CREATEDB CREATEROLE PASSWORD '" + PASSWORD + "'");
-        PostgresProvider provider = providerAs(adminRole);
+        PostgresProvider provider = adminWith("CREATEDB CREATEROLE");
         Instant now = Instant.now();
         BranchInfo root = provider.createRoot(TestProviders.uniqueName("root"), new Labels(TestProviders.OWNER, null, null, null, now, null));
         try {
@@ -54,8 +59,7 @@ class NonSuperuserAdminTest {
                     PointInTime.HEAD, now.plusSeconds(600), new Labels(TestProviders.OWNER, "job", "1", null, now, now.plusSeconds(600))));
             try {
                 assertThat(sql(provider, branch, "INSERT INTO entities VALUES (8)", "SELECT count(*) FROM entities")).isEqualTo("8");
-                assertThat(TestPostgres.queryLong(branch.name(), "SELECT count(*) FROM pg_class WHERE relname = 'entities' "
-                        + "AND relowner = (SELECT oid FROM pg_roles WHERE rolname = '" + branch.name() + "')")).isEqualTo(1);
+                assertThat(owns(branch.name(), "entities")).as("the branch's role owns its copy").isTrue();
             } finally {
                 assertThat(provider.deleteBranch(branch)).isTrue();
             }
@@ -63,15 +67,12 @@ class NonSuperuserAdminTest {
             assertThat(TestProviders.roleExists(branch.name())).isFalse();
         } finally {
             provider.deleteBranch(root);
-            TestPostgres.execute("postgres", "DROP ROLE \"" + adminRole + "\"");
         }
     }
 
     @Test
     void aCreatedbCreateroleAdminMigratesARootUpstreamAsTheRootsOwner() {
-        String adminRole = TestProviders.uniqueName("admin");
-        TestPostgres.execute("postgres", "CREATE ROLE \"" + adminRole + "\" LOGIN CREATEDB CREATEROLE PASSWORD '" + PASSWORD + "'");
-        PostgresProvider provider = providerAs(adminRole);
+        PostgresProvider provider = adminWith("CREATEDB CREATEROLE");
         BranchInfo root = provider.createRoot(TestProviders.uniqueName("root"),
                 new Labels(TestProviders.OWNER, null, null, null, Instant.now(), null));
         try {
@@ -79,35 +80,36 @@ class NonSuperuserAdminTest {
                     .run(UpstreamRequest.builder(root.name(), MigrationFixtures.options("base").build()).build());
 
             assertThat(report.outcome()).isEqualTo(UpstreamReport.Outcome.MIGRATED);
-            assertThat(TestPostgres.queryLong(root.name(), "SELECT count(*) FROM pg_class WHERE relname = 'customers' "
-                    + "AND relowner = (SELECT oid FROM pg_roles WHERE rolname = '" + root.name() + "')"))
-                    .as("made by the root's own role").isEqualTo(1);
+            assertThat(owns(root.name(), "customers")).as("made by the root's own role").isTrue();
             assertThat(TestProviders.databaseExists(report.rehearsalBranch())).isFalse();
         } finally {
             provider.deleteBranch(root);
-            TestPostgres.execute("postgres", "DROP ROLE \"" + adminRole + "\"");
         }
     }
 
     @Test
     void anAdminWithoutCreateroleIsToldWhatIsMissing() {
-        String adminRole = TestProviders.uniqueName("weak-admin");
-        TestPostgres.execute("postgres", "CREATE ROLE \"" + adminRole + "\" LOGIN CREATEDB PASSWORD '" + PASSWORD + "'");
-        try {
-            assertThatThrownBy(() -> providerAs(adminRole).listBranches(""))
-                    .isInstanceOf(DbBranchException.class)
-                    .satisfies(e -> assertThat(((DbBranchException) e).code()).isEqualTo(ErrorCode.PERMISSION_DENIED))
-                    .hasMessageContaining("that role lacks CREATEROLE")
-                    .hasMessageContaining("ALTER ROLE \"" + adminRole + "\" CREATEROLE");
-        } finally {
-            TestPostgres.execute("postgres", "DROP ROLE \"" + adminRole + "\"");
-        }
+        PostgresProvider provider = adminWith("CREATEDB");
+
+        assertThatThrownBy(() -> provider.listBranches(""))
+                .isInstanceOf(DbBranchException.class)
+                .satisfies(e -> assertThat(((DbBranchException) e).code()).isEqualTo(ErrorCode.PERMISSION_DENIED))
+                .hasMessageContaining("that role lacks CREATEROLE")
+                .hasMessageContaining("ALTER ROLE \"" + adminRole + "\" CREATEROLE");
     }
 
-    private static PostgresProvider providerAs(String adminRole) {
+    /** A postgres provider whose admin is a new login role with {@code attributes} and no more. */
+    private PostgresProvider adminWith(String attributes) {
+        TestPostgres.execute("postgres", "CREATE ROLE \"" + adminRole + "\" LOGIN " + attributes + " PASSWORD '" + PASSWORD + "'");
         LocalCluster cluster = TestPostgres.cluster();
         return new PostgresProvider(new PostgresConfig("127.0.0.1", cluster.start(), "postgres", adminRole, Secret.of(PASSWORD),
                 "disable", Duration.ofSeconds(2), TestProviders.OWNER));
+    }
+
+    /** Whether the role of {@code database}'s name owns its table {@code table}. */
+    private static boolean owns(String database, String table) {
+        return TestPostgres.queryLong(database, "SELECT count(*) FROM pg_class WHERE relname = '" + table + "' "
+                + "AND relowner = (SELECT oid FROM pg_roles WHERE rolname = '" + database + "')") == 1;
     }
 
     /** Runs statements as the branch's own login and returns the last one's first value, if it has one. */
