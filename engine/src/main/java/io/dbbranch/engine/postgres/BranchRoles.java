@@ -23,7 +23,8 @@ final class BranchRoles {
 
     /**
      * Hands every object in the branch to its role. {@code REASSIGN OWNED} is not used on purpose: it would
-     * also hand over shared objects, i.e. other databases the old owner owns.
+     * also hand over shared objects, i.e. other databases the old owner owns. Objects the role owns already are left
+     * alone: {@code ALTER … OWNER} locks its table even when nothing changes, and a parent in use should not wait for us.
      *
      * <p>This runs as the admin inside a database whose objects an untrusted role owns (the parent's owner made
      * them), so it first pins {@code search_path} for its own transaction and calls nothing unqualified: a
@@ -37,6 +38,7 @@ final class BranchRoles {
               PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
               FOR r IN SELECT n.nspname FROM pg_catalog.pg_namespace n
                        WHERE n.nspname OPERATOR(pg_catalog.!~~) 'pg\\_%%' AND n.nspname OPERATOR(pg_catalog.<>) 'information_schema'
+                         AND pg_catalog.pg_get_userbyid(n.nspowner) OPERATOR(pg_catalog.<>) target
                          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                                          WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass
                                          AND d.objid OPERATOR(pg_catalog.=) n.oid AND d.deptype OPERATOR(pg_catalog.=) 'e')
@@ -44,6 +46,7 @@ final class BranchRoles {
               FOR r IN SELECT c.oid::pg_catalog.regclass AS obj, c.relkind FROM pg_catalog.pg_class c
                        JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
                        WHERE n.nspname OPERATOR(pg_catalog.!~~) 'pg\\_%%' AND n.nspname OPERATOR(pg_catalog.<>) 'information_schema'
+                         AND pg_catalog.pg_get_userbyid(c.relowner) OPERATOR(pg_catalog.<>) target
                          AND c.relkind OPERATOR(pg_catalog.=) ANY ('{r,p,v,m,f,S}'::pg_catalog.char[])
                          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                                          WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
@@ -55,6 +58,7 @@ final class BranchRoles {
               FOR r IN SELECT p.oid::pg_catalog.regprocedure AS obj FROM pg_catalog.pg_proc p
                        JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) p.pronamespace
                        WHERE n.nspname OPERATOR(pg_catalog.!~~) 'pg\\_%%' AND n.nspname OPERATOR(pg_catalog.<>) 'information_schema'
+                         AND pg_catalog.pg_get_userbyid(p.proowner) OPERATOR(pg_catalog.<>) target
                          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                                          WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
                                          AND d.objid OPERATOR(pg_catalog.=) p.oid AND d.deptype OPERATOR(pg_catalog.=) 'e')
@@ -62,6 +66,7 @@ final class BranchRoles {
               FOR r IN SELECT t.oid::pg_catalog.regtype AS obj FROM pg_catalog.pg_type t
                        JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) t.typnamespace
                        WHERE n.nspname OPERATOR(pg_catalog.!~~) 'pg\\_%%' AND n.nspname OPERATOR(pg_catalog.<>) 'information_schema'
+                         AND pg_catalog.pg_get_userbyid(t.typowner) OPERATOR(pg_catalog.<>) target
                          AND t.typtype OPERATOR(pg_catalog.=) ANY ('{e,d,r,m}'::pg_catalog.char[])
                          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                                          WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
