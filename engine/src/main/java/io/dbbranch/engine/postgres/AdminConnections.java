@@ -82,7 +82,8 @@ final class AdminConnections {
         };
         String remedy = switch (code) {
             case AUTHENTICATION -> "Check the admin user and password";
-            case PERMISSION_DENIED -> "Give the admin role CREATEDB and CREATEROLE, or use a superuser";
+            case PERMISSION_DENIED -> "Give the admin role CREATEDB and CREATEROLE; to branch a database dbbranch did not make, "
+                    + "make the admin a member of its owner (GRANT <owner> TO <admin>)";
             case UNAVAILABLE -> "Check that the server is running and reachable";
             default -> "";
         };
