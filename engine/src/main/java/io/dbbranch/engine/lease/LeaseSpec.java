@@ -75,7 +75,8 @@ public final class LeaseSpec {
     public Duration keepFor() { return keepFor; }
     public KeepPolicy keep() { return keep; }
     public String envPrefix() { return envPrefix; }
-    public Path secretsDirectory() { return secretsDirectory; }
+    /** The folder for the password file: the one set, else this user's private default (created and checked here). */
+    public Path secretsDirectory() { return secretsDirectory != null ? secretsDirectory : SecretsFolder.forThisUser(); }
 
     /** Collects the options of a {@link LeaseSpec}. */
     public static final class Builder {
@@ -94,7 +95,7 @@ public final class LeaseSpec {
         private Duration keepFor = Duration.ofDays(7);
         private KeepPolicy keep = KeepPolicy.NEVER;
         private String envPrefix = "";
-        private Path secretsDirectory = Path.of(System.getProperty("java.io.tmpdir"), "dbbranch-secrets");
+        private Path secretsDirectory;
 
         private Builder(String parent) {
             if (parent == null || parent.isBlank()) {
@@ -139,7 +140,10 @@ public final class LeaseSpec {
         public Builder keep(KeepPolicy value) { this.keep = Objects.requireNonNull(value); return this; }
         /** A prefix for every environment variable name. Default none. */
         public Builder envPrefix(String value) { this.envPrefix = value == null ? "" : value.trim(); return this; }
-        /** Where the password file is written. Default {@code <tmp>/dbbranch-secrets}. */
+        /**
+         * Where the password file is written. Default: a folder only this user may enter, {@code $XDG_RUNTIME_DIR/dbbranch}
+         * or {@code ~/.dbbranch/secrets}, refused if another user owns it or may enter it.
+         */
         public Builder secretsDirectory(Path value) { this.secretsDirectory = Objects.requireNonNull(value); return this; }
 
         public LeaseSpec build() {
