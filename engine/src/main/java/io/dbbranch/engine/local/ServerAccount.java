@@ -181,8 +181,9 @@ public final class ServerAccount {
                     throw DbBranchException.of(ErrorCode.ENVIRONMENT, asked, "the embedded PostgreSQL runs as the system user '"
                                     + name + "' (uid " + uid + ") because dbbranch runs as root, and that user cannot enter "
                                     + path + " (" + status.describe() + ")",
-                            "Set " + LocalHome.HOME_ENV + " to a folder outside it (root's default is " + LocalHome.ROOT_DEFAULT
-                                    + "), or let others enter it: chmod o+x " + path);
+                            "Move it out of there (" + LocalHome.HOME_ENV + " moves the home, whose default for root is "
+                                    + LocalHome.ROOT_DEFAULT + "; " + PgBundle.CACHE_ENV + " the binaries), or let others "
+                                    + "enter it: chmod o+x " + path);
                 }
             } catch (IOException e) {
                 throw DbBranchException.of(ErrorCode.ENVIRONMENT, asked, e.toString(), "Check the folder's permissions", e);
