@@ -30,6 +30,8 @@ class ClusterStartSafetyTest {
                 .hasMessageContaining("holds '$', which pg_ctl would hand to /bin/sh unescaped")
                 .hasMessageContaining("DBBRANCH_HOME")
                 .extracting(e -> ((DbBranchException) e).code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThatThrownBy(() -> LocalProvider.open(new LocalHome(home), "owner"))
+                .hasMessageContaining("holds '$', which pg_ctl would hand to /bin/sh unescaped");
         assertThat(home).doesNotExist();
         try (Stream<Path> everything = Stream.concat(Files.walk(folder), Stream.of(Path.of("pwned").toAbsolutePath()))) {
             assertThat(everything).noneMatch(path -> path.endsWith("pwned") && Files.exists(path));
