@@ -20,9 +20,10 @@ import java.util.stream.Stream;
  * What an unpacked PostgreSQL bundle held when it was unpacked: every regular file with its size, and the SHA-256 of
  * the executables in {@code bin/} ({@code initdb}, {@code pg_ctl}, {@code postgres}).
  *
- * <p>Why not hash everything: the bundle is 60 MB, 1,000 files; hashing it all costs about half a second at every CLI
- * call. The owner and mode checks ({@code TrustedTree}) are what keep other users out; this manifest adds, for about
- * 40 ms, that the programs we run are the ones unpacked and that no library was added, removed or cut short.
+ * <p>Why not hash everything: the bundle is 60 MB, 1,000 files; hashing it all would cost about half a second at
+ * every CLI call. The owner and mode checks ({@code TrustedTree}) are what keep other users out; this manifest adds
+ * that the programs we run are the ones unpacked and that no library was added, removed or cut short. Measured with
+ * both checks: about 140 ms of CPU in a fresh JVM (SHA-256 of 10 MB before the JIT has warmed up), 30 ms after.
  *
  * @param files relative path → {@code size} or {@code size sha256}
  */
