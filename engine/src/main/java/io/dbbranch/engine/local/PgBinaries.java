@@ -12,7 +12,10 @@ import java.util.List;
  * <p>They run as the {@link ServerAccount}: this user, or, when dbbranch runs as root, an unprivileged system user.
  */
 public final class PgBinaries {
-    /** Overrides where the binaries are unpacked (see {@link PgBundle#cacheDirectory()} for the default). */
+    /**
+     * Overrides where the binaries are unpacked (default {@code ~/.cache/dbbranch/postgres-<version>}, for root
+     * {@code /var/cache/dbbranch/postgres-<version>}); the folder is checked like the default one.
+     */
     public static final String CACHE_ENV = PgBundle.CACHE_ENV;
     private static volatile PgBinaries shared;
 
