@@ -53,7 +53,8 @@ final class BranchCreator {
         BranchName.validate(request.name());
         Instant expiresAt = checkedExpiry(request.expiresAt(), asked);
         NeonBranch parent = finder.resolve(request.parent(), asked);
-        Map<String, String> annotation = NeonBranches.annotation(request.labels(), request.parent());
+        String askedLsn = request.from() instanceof PointInTime.AtLsn at ? at.lsn() : null;
+        Map<String, String> annotation = NeonBranches.annotation(request.labels(), request.parent(), askedLsn);
         CreateBranch body = new CreateBranch(spec(request, parent.id(), expiresAt), List.of(EndpointSpec.READ_WRITE),
                 annotation);
 

@@ -14,6 +14,7 @@ import io.dbbranch.engine.spi.Credential;
 import io.dbbranch.engine.spi.HistoryWindow;
 import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.engine.spi.Progress;
+import io.dbbranch.engine.spi.RestorePoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,6 +195,9 @@ public final class NeonProvider implements BranchProvider {
         waiter.awaitOperations(restored.operations(), asked, OperationWaiter.deadline(timeout), progress);
         return api.getBranch(targetBranch.id())
                 .map(found -> NeonBranches.info(found.branch(), found.annotation() == null ? null : found.annotation().value()))
+                // A restore to an LSN reports no parent_timestamp: the point is the one asked for.
+                .map(info -> info.restorePoint() == null && lsn != null ? new BranchInfo(info.id(), info.name(), info.parent(),
+                        info.state(), info.createdAt(), info.expiresAt(), info.labels(), new RestorePoint(null, lsn)) : info)
                 .orElseThrow(() -> DbBranchException.of(ErrorCode.NOT_FOUND, asked, "the branch vanished after the restore",
                         "Check the project's branches in the Neon console"));
     }
