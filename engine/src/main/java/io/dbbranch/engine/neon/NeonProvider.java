@@ -2,6 +2,7 @@ package io.dbbranch.engine.neon;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.http.ApiException;
 import io.dbbranch.engine.http.RestClient;
 import io.dbbranch.engine.http.Sleeper;
 import io.dbbranch.engine.naming.BranchName;
@@ -57,6 +58,7 @@ public final class NeonProvider implements BranchProvider {
     private final OperationWaiter waiter;
     private final RoleCredentials credentials;
     private final Clock clock;
+    private final ExpirySupport expirySupport = new ExpirySupport();
     /** The operations each branch we created still had running, by branch id, until {@link #awaitReady} saw them end. */
     private final Map<String, List<NeonOperation>> pendingOperations = new ConcurrentHashMap<>();
 
@@ -70,7 +72,7 @@ public final class NeonProvider implements BranchProvider {
         this.api = new NeonApi(new RestClient(config.apiUrl(), config.http()), config);
         this.finder = new BranchFinder(api);
         this.waiter = new OperationWaiter(api, config.pollInterval(), sleeper);
-        this.creator = new BranchCreator(api, finder, clock);
+        this.creator = new BranchCreator(api, finder, clock, expirySupport);
         this.credentials = new RoleCredentials(api, config, waiter, clock);
     }
 
@@ -156,7 +158,17 @@ public final class NeonProvider implements BranchProvider {
     public void extendExpiry(BranchInfo branch, Instant expiresAt) {
         String asked = "Move the expiry of Neon branch '" + branch.name() + "' (" + branch.id() + ") to " + expiresAt;
         Instant truncated = creator.checkedExpiry(expiresAt, asked);
-        api.updateExpiry(branchId(branch), truncated, asked);
+        if (expirySupport.refused()) {
+            return; // the project takes no expires_at: the annotation's expiry stands (see ExpirySupport)
+        }
+        try {
+            api.updateExpiry(branchId(branch), truncated, asked);
+        } catch (ApiException e) {
+            if (!ExpirySupport.refuses(e)) {
+                throw e;
+            }
+            expirySupport.markRefused(asked, e);
+        }
     }
 
     @Override
