@@ -29,10 +29,10 @@ final class ExpirySupport {
     /** Records the refusal; warns the first time. */
     void markRefused(String asked, ApiException failure) {
         if (refused.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: Neon refused the branch expiry ({1}); branches are "
-                    + "made without Neon''s own expiry, and the reaper deletes them when the expiry in their labels has "
-                    + "passed (the lease keeper cannot move it): run the reaper on a schedule, and choose an expiry window longer "
-                    + "than the longest build", asked, failure.error().describe());
+            LOG.log(System.Logger.Level.WARNING, "{0}: Neon refused the branch expiry ({1}); branches are made "
+                    + "without Neon''s own expiry, and the reaper deletes them once the expiry in their labels has passed "
+                    + "(the lease keeper cannot move it): run the reaper on a schedule, and choose an expiry window "
+                    + "longer than the longest build", asked, failure.error().describe());
         }
     }
 }
