@@ -1,0 +1,93 @@
+package io.dbbranch.engine.review.report;
+
+import io.dbbranch.engine.review.Finding;
+import io.dbbranch.engine.review.RelationImpact;
+import io.dbbranch.engine.review.ReviewReport;
+import io.dbbranch.engine.review.ReviewedMigration;
+import io.dbbranch.engine.review.policy.Level;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A {@link ReviewReport} as Markdown for a pull-request comment: the verdict line, the findings (what would happen
+ * in production, and what to write instead), a table of the migrations with their times, the locks and rewrites
+ * measured, and the honesty note with the lock sampling resolution. Deterministic: the same report renders the same.
+ */
+public final class ReviewMarkdown {
+    private ReviewMarkdown() {
+    }
+
+    public static String render(ReviewReport report) {
+        StringBuilder out = new StringBuilder("### Migration review: ").append(report.verdict()).append("\n\n");
+        List<Finding> findings = report.findings();
+        long failing = findings.stream().filter(f -> f.level() == Level.FAIL).count();
+        out.append("**").append(report.verdict()).append("**: ").append(findings.isEmpty() ? "no findings"
+                        : findings.size() + " finding(s), " + failing + " failing")
+                .append(" in ").append(report.migrations().size()).append(" migration(s) applied to `").append(report.database())
+                .append("`, a branch holding production's data.\n");
+        if (report.failure() != null) {
+            out.append("\n**Migration failed**").append(report.failure().script() == null ? "" : " at `" + report.failure().script() + "`")
+                    .append(report.failure().sqlState() == null ? "" : " (SQLSTATE " + report.failure().sqlState() + ")").append(":\n\n```\n")
+                    .append(report.failure().message().replace("```", "'''")).append("\n```\n");
+        }
+        if (!findings.isEmpty()) {
+            out.append("\n| Level | Rule | Migration | Table | Lock | Held | What would happen in production | Instead |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
+            for (Finding finding : findings) {
+                row(out, finding.level().key().toUpperCase(Locale.ROOT), "`" + finding.rule().key() + "`", finding.script(),
+                        finding.relation(), finding.lockMode(), finding.heldMs() == null ? null : finding.heldMs() + " ms",
+                        finding.message(), finding.remedy());
+            }
+        }
+        out.append("\n| Version | Migration | Duration | Rows changed | In a transaction | Findings |\n")
+                .append("|---|---|---:|---:|---|---:|\n");
+        for (ReviewedMigration migration : report.migrations()) {
+            row(out, migration.displayVersion(), migration.script() + (migration.failed() ? " (failed)" : ""),
+                    migration.durationMs() + " ms", migration.rowsAffected() == null ? "unknown" : migration.rowsAffected().toString(),
+                    migration.transactional() ? "yes" : "no", Integer.toString(migration.findings().size()));
+        }
+        locks(out, report);
+        out.append("\n> ").append(report.scale()).append("\n> Locks were sampled from `pg_locks` every ")
+                .append(report.lockSampleIntervalMs()).append(" ms, so hold times are accurate to about ")
+                .append(report.lockSampleIntervalMs()).append(" ms; which statement takes which lock, and what each mode blocks: ")
+                .append("[PostgreSQL, Explicit Locking](").append(Finding.LOCKING_DOCS).append(").\n");
+        if (!report.notes().isEmpty()) {
+            out.append("\nNotes:\n");
+            report.notes().forEach(note -> out.append("- ").append(cell(note)).append('\n'));
+        }
+        out.append("\n<sub>Policy: ").append(report.policy().entrySet().stream()
+                .map(e -> "`" + e.getKey() + ": " + e.getValue() + "`").collect(Collectors.joining(", "))).append("</sub>\n");
+        return out.toString();
+    }
+
+    private static void locks(StringBuilder out, ReviewReport report) {
+        if (report.migrations().stream().allMatch(m -> m.relations().isEmpty())) {
+            return;
+        }
+        out.append("\n<details><summary>Locks and rewrites measured</summary>\n\n")
+                .append("| Migration | Table | Size | Rows (estimate) | Strongest lock | Held | Rewritten |\n")
+                .append("|---|---|---:|---:|---|---:|---|\n");
+        for (ReviewedMigration migration : report.migrations()) {
+            for (RelationImpact impact : migration.relations()) {
+                row(out, migration.script(), impact.relation(), impact.sizeBytes() == null ? "unknown" : impact.sizeBytes() + " bytes",
+                        impact.rows() == null || impact.rows() < 0 ? "unknown" : impact.rows().toString(), impact.lockMode(),
+                        impact.heldMs() == null ? null : impact.heldMs() + " ms", impact.rewritten() ? "yes" : "no");
+            }
+        }
+        out.append("\n</details>\n");
+    }
+
+    private static void row(StringBuilder out, String... cells) {
+        out.append('|');
+        for (String cell : cells) {
+            out.append(' ').append(cell(cell)).append(" |");
+        }
+        out.append('\n');
+    }
+
+    /** One table cell: no line breaks, pipes escaped. */
+    private static String cell(String text) {
+        return text == null ? "" : text.replaceAll("\\R", " ").replace("|", "\\|");
+    }
+}
