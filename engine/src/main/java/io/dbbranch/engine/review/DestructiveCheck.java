@@ -3,6 +3,7 @@ package io.dbbranch.engine.review;
 import io.dbbranch.engine.diff.SchemaChange;
 import io.dbbranch.engine.diff.SchemaDiff;
 import io.dbbranch.engine.diff.SchemaDiffReport;
+import io.dbbranch.engine.diff.SchemaSnapshot;
 import io.dbbranch.engine.review.observe.MigrationObservation;
 import io.dbbranch.engine.review.policy.Level;
 import io.dbbranch.engine.review.policy.ReviewPolicy;
@@ -35,7 +36,7 @@ final class DestructiveCheck {
                 (schema, table) -> migration.before().table(schema + "." + table).map(t -> t.rows() != 0).orElse(false));
         List<Finding> findings = new ArrayList<>();
         for (SchemaChange change : diff.changes()) {
-            if (!change.destructive()) {
+            if (!change.destructive() || onlyBecomesRequired(change, migration)) {
                 continue;
             }
             Optional<TableFacts> table = tableOf(change, tables);
@@ -52,6 +53,27 @@ final class DestructiveCheck {
                     migration.script(), change.name(), null, null, false, null, null, migration.durationMs(), message, remedy, null)));
         }
         return findings;
+    }
+
+    /**
+     * The diff also flags a column that becomes NOT NULL without a default: a risk for the data a migration meets
+     * and for inserts that leave the column out, but no loss. Here the migration already ran on the real data, and
+     * the column kept its type, so nothing was lost: left to {@code validationUnderLock} (the scan) and the code.
+     */
+    private static boolean onlyBecomesRequired(SchemaChange change, MigrationObservation migration) {
+        if (change.object() != SchemaChange.ObjectType.COLUMN || change.kind() == SchemaChange.Kind.DROPPED) {
+            return false;
+        }
+        return columnType(migration.before().schema(), change.name()).equals(columnType(migration.after().schema(), change.name()))
+                || change.kind() == SchemaChange.Kind.ADDED;
+    }
+
+    private static Optional<String> columnType(SchemaSnapshot schema, String qualifiedColumn) {
+        int dot = qualifiedColumn.lastIndexOf('.');
+        String table = qualifiedColumn.substring(0, dot);
+        String column = qualifiedColumn.substring(dot + 1);
+        return schema.tables().stream().filter(t -> t.qualifiedName().equals(table)).flatMap(t -> t.columns().stream())
+                .filter(c -> c.name().equals(column)).map(SchemaSnapshot.Column::type).findFirst();
     }
 
     /** The table a change belongs to: itself for a table, the table for a column; none for an enum. */

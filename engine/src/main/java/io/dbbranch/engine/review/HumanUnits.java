@@ -3,14 +3,14 @@ package io.dbbranch.engine.review;
 import java.util.Locale;
 
 /** Numbers as a pull-request comment prints them: {@code 1.0 M rows}, {@code 61 MB}, {@code 2.4 s}. */
-final class HumanUnits {
+public final class HumanUnits {
     private static final String[] SIZE_UNITS = {"bytes", "kB", "MB", "GB", "TB"};
 
     private HumanUnits() {
     }
 
     /** {@code 812 rows}, {@code 200 k rows}, {@code 1.0 M rows}; an unanalysed table's {@code -1} as unknown. */
-    static String rows(long rows) {
+    public static String rows(long rows) {
         if (rows < 0) {
             return "row count unknown";
         }
@@ -21,7 +21,7 @@ final class HumanUnits {
     }
 
     /** Like {@code pg_size_pretty}: {@code 8192 bytes}, {@code 61 MB}, {@code 4.2 GB}. */
-    static String bytes(long bytes) {
+    public static String bytes(long bytes) {
         if (bytes < 0) {
             return "size unknown";
         }
@@ -39,7 +39,7 @@ final class HumanUnits {
     }
 
     /** {@code 350 ms}, {@code 2.4 s}, {@code 75 s}. */
-    static String millis(long ms) {
+    public static String millis(long ms) {
         if (ms < 1000) {
             return ms + " ms";
         }

@@ -41,6 +41,13 @@ public record ReviewReport(String database, Verdict verdict, List<ReviewedMigrat
         scale = scale == null ? SCALE_NOTE : scale;
     }
 
+    /** The same report with one more note (e.g. about the branch it ran on). */
+    public ReviewReport withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(Objects.requireNonNull(note, "note"));
+        return new ReviewReport(database, verdict, migrations, failure, migration, policy, lockSampleIntervalMs, more, scale);
+    }
+
     /** Every finding of every migration, in {@link Finding#ORDER} within migration order. */
     @JsonIgnore
     public List<Finding> findings() {

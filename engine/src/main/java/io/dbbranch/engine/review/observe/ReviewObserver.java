@@ -155,6 +155,7 @@ public final class ReviewObserver implements Callback, AutoCloseable {
         if (current != null && context.getStatement() != null) {
             long ms = (System.nanoTime() - current.statementStarted) / 1_000_000;
             current.statements.add(new StatementTiming(current.statementIndex, oneLine(context.getStatement().getSql()), ms));
+            sampler.statementEnded(current.statementIndex);
         }
     }
 

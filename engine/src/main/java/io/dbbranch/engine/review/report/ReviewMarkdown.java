@@ -1,6 +1,7 @@
 package io.dbbranch.engine.review.report;
 
 import io.dbbranch.engine.review.Finding;
+import io.dbbranch.engine.review.HumanUnits;
 import io.dbbranch.engine.review.RelationImpact;
 import io.dbbranch.engine.review.ReviewReport;
 import io.dbbranch.engine.review.ReviewedMigration;
@@ -36,7 +37,7 @@ public final class ReviewMarkdown {
                     .append("|---|---|---|---|---|---|---|---|\n");
             for (Finding finding : findings) {
                 row(out, finding.level().key().toUpperCase(Locale.ROOT), "`" + finding.rule().key() + "`", finding.script(),
-                        finding.relation(), finding.lockMode(), finding.heldMs() == null ? null : finding.heldMs() + " ms",
+                        finding.relation(), finding.lockMode(), finding.heldMs() == null ? null : HumanUnits.millis(finding.heldMs()),
                         finding.message(), finding.remedy());
             }
         }
@@ -44,7 +45,7 @@ public final class ReviewMarkdown {
                 .append("|---|---|---:|---:|---|---:|\n");
         for (ReviewedMigration migration : report.migrations()) {
             row(out, migration.displayVersion(), migration.script() + (migration.failed() ? " (failed)" : ""),
-                    migration.durationMs() + " ms", migration.rowsAffected() == null ? "unknown" : migration.rowsAffected().toString(),
+                    HumanUnits.millis(migration.durationMs()), migration.rowsAffected() == null ? "unknown" : migration.rowsAffected().toString(),
                     migration.transactional() ? "yes" : "no", Integer.toString(migration.findings().size()));
         }
         locks(out, report);
@@ -66,13 +67,13 @@ public final class ReviewMarkdown {
             return;
         }
         out.append("\n<details><summary>Locks and rewrites measured</summary>\n\n")
-                .append("| Migration | Table | Size | Rows (estimate) | Strongest lock | Held | Rewritten |\n")
+                .append("| Migration | Table | Size | Rows | Strongest lock | Held | Rewritten |\n")
                 .append("|---|---|---:|---:|---|---:|---|\n");
         for (ReviewedMigration migration : report.migrations()) {
             for (RelationImpact impact : migration.relations()) {
-                row(out, migration.script(), impact.relation(), impact.sizeBytes() == null ? "unknown" : impact.sizeBytes() + " bytes",
-                        impact.rows() == null || impact.rows() < 0 ? "unknown" : impact.rows().toString(), impact.lockMode(),
-                        impact.heldMs() == null ? null : impact.heldMs() + " ms", impact.rewritten() ? "yes" : "no");
+                row(out, migration.script(), impact.relation(), impact.sizeBytes() == null ? "unknown" : HumanUnits.bytes(impact.sizeBytes()),
+                        impact.rows() == null ? "unknown" : HumanUnits.rows(impact.rows()), impact.lockMode(),
+                        impact.heldMs() == null ? null : HumanUnits.millis(impact.heldMs()), impact.rewritten() ? "yes" : "no");
             }
         }
         out.append("\n</details>\n");
