@@ -52,6 +52,7 @@ public final class MigrationReview {
         MigrationFailure failure = null;
         List<MigrationObservation> observations;
         List<String> notes = new ArrayList<>();
+        boolean complete;
         try (ReviewObserver observer = ReviewObserver.open(observerLogin, migrator.options().table(), options.lockSampleInterval())) {
             try {
                 migration = migrator.observedBy(observer).migrate();
@@ -61,6 +62,7 @@ public final class MigrationReview {
             }
             observations = observer.observations();
             notes.addAll(observer.problems());
+            complete = observer.problems().isEmpty();
         }
         Judge judge = new Judge(options.policy());
         List<ReviewedMigration> reviewed = new ArrayList<>();
@@ -72,8 +74,12 @@ public final class MigrationReview {
                     + "migration's time, not the statement's");
         }
         List<Finding> findings = reviewed.stream().flatMap(m -> m.findings().stream()).toList();
-        return new ReviewReport(branch.label(), Verdict.of(findings, failure != null), reviewed, failure, migration,
-                options.policy().describe(), options.lockSampleInterval().toMillis(), notes, null);
+        Verdict verdict = Verdict.of(findings, failure != null);
+        if (verdict == Verdict.PASS && !complete) {
+            verdict = Verdict.WARN; // nothing found is not the same as nothing there
+        }
+        return new ReviewReport(branch.label(), verdict, reviewed, failure, migration, options.policy().describe(),
+                options.lockSampleInterval().toMillis(), complete, notes, null);
     }
 
     private static Long rowsAffected(MigrationReport migration, String script) {

@@ -14,18 +14,20 @@ import java.util.Objects;
  * results), and serialise it with {@link io.dbbranch.engine.report.ReportJson}; the JSON carries every field here.
  *
  * @param database             the branch reviewed
- * @param verdict              PASS, WARN or FAIL
+ * @param verdict              PASS, WARN or FAIL; never PASS when the observation was incomplete
  * @param migrations           every migration that ran (the failing one last), with its findings
  * @param failure              the migration failure, {@code null} when every migration applied
  * @param migration            Flyway's own report of the run (versions, checksums), partial after a failure
  * @param policy               the policy applied, as a policy file would write it
  * @param lockSampleIntervalMs how often the locks were sampled: lock times are accurate to about this much
+ * @param complete             whether everything was observed: when not, the notes say what was missed, and a review
+ *                             without findings says WARN rather than PASS
  * @param notes                what could not be observed (a failing observation never fails the migration)
  * @param scale                what the numbers mean for production: the data is real, its concurrent load is not
  */
 public record ReviewReport(String database, Verdict verdict, List<ReviewedMigration> migrations, MigrationFailure failure,
-                           MigrationReport migration, Map<String, String> policy, long lockSampleIntervalMs, List<String> notes,
-                           String scale) {
+                           MigrationReport migration, Map<String, String> policy, long lockSampleIntervalMs, boolean complete,
+                           List<String> notes, String scale) {
 
     /** The honesty note every report carries. */
     public static final String SCALE_NOTE = "Measured on a branch holding production's data: sizes, row counts and "
@@ -45,7 +47,7 @@ public record ReviewReport(String database, Verdict verdict, List<ReviewedMigrat
     public ReviewReport withNote(String note) {
         List<String> more = new java.util.ArrayList<>(notes);
         more.add(Objects.requireNonNull(note, "note"));
-        return new ReviewReport(database, verdict, migrations, failure, migration, policy, lockSampleIntervalMs, more, scale);
+        return new ReviewReport(database, verdict, migrations, failure, migration, policy, lockSampleIntervalMs, complete, more, scale);
     }
 
     /** Every finding of every migration, in {@link Finding#ORDER} within migration order. */
