@@ -29,7 +29,9 @@ import java.util.Optional;
  *   <li><b>Validate</b>: the parent's schema history must be a prefix of the checkout's migrations, checksum for
  *       checksum; otherwise refuse and name the migration where they part.</li>
  *   <li><b>Rehearse</b>: lease a fresh branch of the parent as it is now, run the pending migrations on it, delete
- *       it. If that fails the parent is not touched.</li>
+ *       it. If that fails the parent is not touched. When {@link UpstreamRequest#review()} asks for it, the rehearsal
+ *       is a {@link MigrationReview}: a FAIL verdict stops the run here too, unless
+ *       {@link UpstreamRequest#migrateDespiteFailedReview()}.</li>
  *   <li><b>Record</b> a restore point on the parent ({@link RestorePointLog}) just before migrating it.</li>
  *   <li><b>Migrate</b> the parent under the same guardrails, serialised by {@link UpstreamLock} (and Flyway's own
  *       lock); under the lock the history is read again, and the run stops if the parent changed since the
