@@ -38,6 +38,11 @@ public final class HumanUnits {
                 + SIZE_UNITS[unit];
     }
 
+    /** {@code +1.2 MB}, {@code -8192 bytes}, {@code 0 bytes}: a change in size. */
+    public static String bytesChange(long bytes) {
+        return (bytes > 0 ? "+" : bytes < 0 ? "-" : "") + bytes(Math.abs(bytes));
+    }
+
     /** {@code 350 ms}, {@code 2.4 s}, {@code 75 s}. */
     public static String millis(long ms) {
         if (ms < 1000) {

@@ -58,7 +58,7 @@ final class Judge {
         List<RelationImpact> impacts = tables.values().stream().filter(t -> t.lock() != null || t.rewritten())
                 .map(TableFacts::impact).toList();
         return new ReviewedMigration(migration.version(), migration.description(), migration.script(), migration.durationMs(),
-                rowsAffected, migration.transactional(), migration.failed(), migration.statements(), impacts, withoutRepeats(findings));
+                rowsAffected, sizeChange(migration), migration.transactional(), migration.failed(), migration.statements(), impacts, withoutRepeats(findings));
     }
 
     /** Every table that existed before the migration, by qualified name. */
@@ -74,6 +74,14 @@ final class Judge {
                     rewritten, policy.isBig(before.sizeBytes(), before.rows())));
         }
         return tables;
+    }
+
+    private static Long sizeChange(MigrationObservation migration) {
+        if (migration.before() == null || migration.after() == null || migration.before().databaseBytes() < 0
+                || migration.after().databaseBytes() < 0) {
+            return null;
+        }
+        return migration.after().databaseBytes() - migration.before().databaseBytes();
     }
 
     private java.util.Optional<Finding> slow(MigrationObservation migration) {

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param durationMs    how long it ran, from its first statement to its end (commit follows at once)
  * @param rowsAffected  rows inserted, updated or deleted in its transaction, {@code null} when unknown
  *                      (a migration run outside a transaction)
+ * @param sizeChangeBytes how much the database grew (or, negative, shrank) with it ({@code pg_database_size} after
+ *                      less before), {@code null} when unknown
  * @param transactional whether Flyway ran it in one transaction (locks held to its end); {@code false} for
  *                      migrations with {@code CREATE INDEX CONCURRENTLY} and other non-transactional statements
  * @param failed        whether it failed (and was rolled back, when transactional)
@@ -21,7 +23,7 @@ import java.util.Objects;
  * @param findings      the rules it broke, in {@link Finding#ORDER}
  */
 public record ReviewedMigration(String version, String description, String script, long durationMs, Long rowsAffected,
-                                boolean transactional, boolean failed, List<StatementTiming> statements,
+                                Long sizeChangeBytes, boolean transactional, boolean failed, List<StatementTiming> statements,
                                 List<RelationImpact> relations, List<Finding> findings) {
 
     public ReviewedMigration {

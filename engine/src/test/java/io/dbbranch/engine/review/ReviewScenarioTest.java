@@ -70,6 +70,7 @@ class ReviewScenarioTest {
         assertThat(json.get("verdict").asText()).isEqualTo("FAIL");
         assertThat(json.get("lockSampleIntervalMs").asLong()).isEqualTo(ReviewOptions.DEFAULT_SAMPLE_MS);
         assertThat(json.get("scale").asText()).contains("production's concurrent load is not simulated");
+        assertThat(json.get("migrations").get(0).get("sizeChangeBytes").asLong()).as("the index's size").isPositive();
         JsonNode migration = json.get("migrations").get(1);
         assertThat(migration.get("script").asText()).isEqualTo("V3__step_3.sql");
         assertThat(migration.get("durationMs").asLong()).isPositive();

@@ -44,6 +44,8 @@ final class CatalogProbe {
             + "FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_namespace n ON n.oid" + EQ + "k.connamespace "
             + "WHERE k.contype" + EQ + "ANY ('{f,c}'::pg_catalog.\"char\"[]) AND k.conrelid OPERATOR(pg_catalog.<>) 0 AND"
             + USER_SCHEMA + "ORDER BY 1, 2";
+    /** Walks the database's directory: no lock on any table. */
+    private static final String DATABASE_SIZE = "SELECT pg_catalog.pg_database_size(pg_catalog.current_database())";
 
     private final Connection connection;
     private final String historyTable;
@@ -87,7 +89,9 @@ final class CatalogProbe {
         List<ConstraintState> constraints = new ArrayList<>();
         query(CONSTRAINTS, row -> constraints.add(new ConstraintState(row.getLong(1), row.getString(2), row.getBoolean(3),
                 row.getBoolean(4), row.getLong(5), row.getString(6))));
-        return new CatalogState(tables, indexes, constraints, CatalogReader.read(connection, label));
+        long[] databaseBytes = {-1};
+        query(DATABASE_SIZE, row -> databaseBytes[0] = row.getLong(1));
+        return new CatalogState(tables, indexes, constraints, CatalogReader.read(connection, label), databaseBytes[0]);
     }
 
     private interface RowHandler {

@@ -3,7 +3,6 @@ package io.dbbranch.engine.review.observe;
 import io.dbbranch.engine.diff.SchemaSnapshot;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,9 +14,10 @@ import java.util.Optional;
  * @param indexes     index names by table oid
  * @param constraints foreign keys and CHECKs
  * @param schema      the schema as {@link io.dbbranch.engine.diff.SchemaDiff} compares it; {@code null} if unread
+ * @param databaseBytes the whole database's size ({@code pg_database_size}), for the size each migration adds
  */
 public record CatalogState(Map<Long, TableState> tables, Map<Long, List<String>> indexes, List<ConstraintState> constraints,
-                           SchemaSnapshot schema) {
+                           SchemaSnapshot schema, long databaseBytes) {
 
     public CatalogState {
         tables = Map.copyOf(tables);
@@ -38,10 +38,5 @@ public record CatalogState(Map<Long, TableState> tables, Map<Long, List<String>>
     /** The constraint called {@code name} on the table with this oid. */
     public Optional<ConstraintState> constraint(long tableOid, String name) {
         return constraints.stream().filter(c -> c.tableOid() == tableOid && c.name().equals(name)).findFirst();
-    }
-
-    /** For tests and messages. */
-    public TableState requireTable(long oid) {
-        return Objects.requireNonNull(tables.get(oid), () -> "no table with oid " + oid);
     }
 }

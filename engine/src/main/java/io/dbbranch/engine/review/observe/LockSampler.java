@@ -43,7 +43,12 @@ final class LockSampler implements AutoCloseable {
     /** Starts sampling over {@code connection} (pinned, from {@link ObserverConnections}), which it then owns. */
     LockSampler(Connection connection, Duration interval) throws SQLException {
         this.connection = connection;
-        this.query = connection.prepareStatement(LOCKS);
+        try {
+            this.query = connection.prepareStatement(LOCKS);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
         this.intervalNanos = interval.toNanos();
         this.thread = new Thread(this::loop, "dbbranch-review-lock-sampler");
         thread.setDaemon(true);

@@ -35,18 +35,16 @@ public final class ReviewObserver implements Callback, AutoCloseable {
     private final Connection catalogConnection;
     private final CatalogProbe probe;
     private final LockSampler sampler;
-    private final Duration interval;
     private final List<MigrationObservation> observations = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private Draft current;
     private CatalogState latest;
     private int slot;
 
-    private ReviewObserver(Connection catalogConnection, CatalogProbe probe, LockSampler sampler, Duration interval) {
+    private ReviewObserver(Connection catalogConnection, CatalogProbe probe, LockSampler sampler) {
         this.catalogConnection = catalogConnection;
         this.probe = probe;
         this.sampler = sampler;
-        this.interval = interval;
     }
 
     /**
@@ -61,7 +59,7 @@ public final class ReviewObserver implements Callback, AutoCloseable {
         try {
             catalog = ObserverConnections.open(observer);
             LockSampler sampler = new LockSampler(ObserverConnections.open(observer), interval);
-            return new ReviewObserver(catalog, new CatalogProbe(catalog, historyTable, observer.label()), sampler, interval);
+            return new ReviewObserver(catalog, new CatalogProbe(catalog, historyTable, observer.label()), sampler);
         } catch (SQLException e) {
             if (catalog != null) {
                 try {
@@ -91,10 +89,6 @@ public final class ReviewObserver implements Callback, AutoCloseable {
     /** How many lock samples were taken. */
     public long lockSamples() {
         return sampler.ticks();
-    }
-
-    public Duration interval() {
-        return interval;
     }
 
     @Override

@@ -12,6 +12,11 @@ public enum Level {
     /** The rule is not checked. */
     OFF;
 
+    /** The level spelt {@code key} (case-insensitive), as {@link #key()} writes it. */
+    public static java.util.Optional<Level> byKey(String key) {
+        return java.util.Arrays.stream(values()).filter(level -> level.key().equalsIgnoreCase(key)).findFirst();
+    }
+
     /** {@code fail}, {@code warn} or {@code off}: how policy files and JSON spell it. */
     @JsonValue
     public String key() {

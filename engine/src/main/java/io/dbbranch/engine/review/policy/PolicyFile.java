@@ -106,7 +106,7 @@ public final class PolicyFile {
                     "Use one of " + Rule.keys() + ", " + BIG_TABLE_BYTES + " or " + BIG_TABLE_ROWS);
         }
         String[] words = value.split("\\s+");
-        Optional<Level> level = levelOf(words[0]);
+        Optional<Level> level = Level.byKey(words[0]);
         if (level.isEmpty() || words.length > 2) {
             throw invalid(source, where + ": '" + value + "' is not a level" + (rule.get().takesThreshold() ? " and a threshold" : ""),
                     "Write " + rule.get().key() + ": fail, warn or off" + (rule.get().takesThreshold() ? ", then e.g. 2s" : ""));
@@ -120,15 +120,6 @@ public final class PolicyFile {
             result = result.threshold(rule.get(), threshold(words[1], source, where));
         }
         return result;
-    }
-
-    private static Optional<Level> levelOf(String word) {
-        for (Level level : Level.values()) {
-            if (level.key().equalsIgnoreCase(word)) {
-                return Optional.of(level);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Duration threshold(String text, String source, String where) {

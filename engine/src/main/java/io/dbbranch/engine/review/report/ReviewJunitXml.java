@@ -6,9 +6,10 @@ import io.dbbranch.engine.review.ReviewedMigration;
 import io.dbbranch.engine.review.policy.Level;
 import io.dbbranch.engine.review.policy.Rule;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -36,39 +37,21 @@ public final class ReviewJunitXml {
     }
 
     public static String render(ReviewReport report) {
+        List<TestCase> cases = cases(report);
         StringWriter text = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
-            Map<String, Long> counts = counts(report);
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", SUITE + ": " + report.database());
-            xml.writeAttribute("tests", Long.toString(counts.getOrDefault("tests", 0L)));
-            xml.writeAttribute("failures", Long.toString(counts.getOrDefault("failures", 0L)));
-            xml.writeAttribute("errors", report.failure() == null ? "0" : "1");
-            xml.writeAttribute("skipped", Long.toString(counts.getOrDefault("skipped", 0L)));
+            xml.writeAttribute("tests", Integer.toString(cases.size()));
+            xml.writeAttribute("failures", Long.toString(cases.stream().filter(c -> "failure".equals(c.outcome())).count()));
+            xml.writeAttribute("errors", Long.toString(cases.stream().filter(c -> "error".equals(c.outcome())).count()));
+            xml.writeAttribute("skipped", Long.toString(cases.stream().filter(c -> "skipped".equals(c.outcome())).count()));
             xml.writeAttribute("time", seconds(report.migrations().stream().mapToLong(ReviewedMigration::durationMs).sum()));
-            for (ReviewedMigration migration : report.migrations()) {
-                for (Rule rule : Rule.values()) {
-                    Level level = Level.valueOf(report.policy().getOrDefault(rule.key(), "off").split(" ")[0].toUpperCase(Locale.ROOT));
-                    if (level != Level.OFF) {
-                        testCase(xml, migration, rule.key(), migration.findings().stream().filter(f -> f.rule() == rule).toList());
-                    }
-                }
-                if (migration.failed() && report.failure() != null) {
-                    xml.writeCharacters("\n  ");
-                    xml.writeStartElement("testcase");
-                    xml.writeAttribute("classname", className(migration));
-                    xml.writeAttribute("name", "migration");
-                    xml.writeAttribute("time", seconds(migration.durationMs()));
-                    xml.writeStartElement("error");
-                    xml.writeAttribute("message", firstLine(report.failure().message()));
-                    xml.writeAttribute("type", report.failure().sqlState() == null ? "migration failed" : "SQLSTATE " + report.failure().sqlState());
-                    xml.writeCharacters(report.failure().message());
-                    xml.writeEndElement();
-                    xml.writeEndElement();
-                }
+            for (TestCase testCase : cases) {
+                write(xml, testCase);
             }
             xml.writeCharacters("\n  ");
             xml.writeStartElement("system-out");
@@ -87,50 +70,63 @@ public final class ReviewJunitXml {
         return text.toString();
     }
 
-    private static void testCase(XMLStreamWriter xml, ReviewedMigration migration, String rule, List<Finding> findings)
-            throws XMLStreamException {
+    /**
+     * One test case: {@code outcome} is {@code null} for a pass, else the element to write ({@code failure},
+     * {@code skipped}, {@code error}) with its message, type and body.
+     */
+    private record TestCase(String className, String name, long ms, String outcome, String message, String type, String body) {
+    }
+
+    private static List<TestCase> cases(ReviewReport report) {
+        List<Rule> checked = Arrays.stream(Rule.values()).filter(rule -> level(report, rule) != Level.OFF).toList();
+        List<TestCase> cases = new ArrayList<>();
+        for (ReviewedMigration migration : report.migrations()) {
+            for (Rule rule : checked) {
+                List<Finding> found = migration.findings().stream().filter(f -> f.rule() == rule).toList();
+                cases.add(ruleCase(migration, rule, found));
+            }
+            if (migration.failed() && report.failure() != null) {
+                cases.add(new TestCase(className(migration), "migration", migration.durationMs(), "error",
+                        firstLine(report.failure().message()),
+                        report.failure().sqlState() == null ? "migration failed" : "SQLSTATE " + report.failure().sqlState(),
+                        report.failure().message()));
+            }
+        }
+        return cases;
+    }
+
+    private static TestCase ruleCase(ReviewedMigration migration, Rule rule, List<Finding> found) {
+        if (found.isEmpty()) {
+            return new TestCase(className(migration), rule.key(), 0, null, null, null, null);
+        }
+        boolean fail = found.stream().anyMatch(f -> f.level() == Level.FAIL);
+        String message = (fail ? "" : "warn: ") + found.get(0).message() + (found.size() > 1 ? " (and " + (found.size() - 1) + " more)" : "");
+        String body = found.stream().map(f -> f.message() + "\ninstead: " + f.remedy()).collect(Collectors.joining("\n\n"));
+        return new TestCase(className(migration), rule.key(), 0, fail ? "failure" : "skipped", message, fail ? rule.key() : null, body);
+    }
+
+    private static void write(XMLStreamWriter xml, TestCase testCase) throws XMLStreamException {
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", className(migration));
-        xml.writeAttribute("name", rule);
-        xml.writeAttribute("time", "0");
-        if (!findings.isEmpty()) {
-            boolean fail = findings.stream().anyMatch(f -> f.level() == Level.FAIL);
-            xml.writeStartElement(fail ? "failure" : "skipped");
-            xml.writeAttribute("message", (fail ? "" : "warn: ") + findings.get(0).message()
-                    + (findings.size() > 1 ? " (and " + (findings.size() - 1) + " more)" : ""));
-            if (fail) {
-                xml.writeAttribute("type", rule);
-                xml.writeCharacters(findings.stream().map(f -> f.message() + "\ninstead: " + f.remedy())
-                        .collect(Collectors.joining("\n\n")));
+        xml.writeAttribute("classname", testCase.className());
+        xml.writeAttribute("name", testCase.name());
+        xml.writeAttribute("time", seconds(testCase.ms()));
+        if (testCase.outcome() != null) {
+            xml.writeStartElement(testCase.outcome());
+            xml.writeAttribute("message", testCase.message());
+            if (testCase.type() != null) {
+                xml.writeAttribute("type", testCase.type());
             }
+            xml.writeCharacters(testCase.body());
             xml.writeEndElement();
         }
         xml.writeEndElement();
     }
 
-    private static Map<String, Long> counts(ReviewReport report) {
-        long tests = 0;
-        long failures = 0;
-        long skipped = 0;
-        for (ReviewedMigration migration : report.migrations()) {
-            for (Rule rule : Rule.values()) {
-                if (report.policy().getOrDefault(rule.key(), "off").startsWith("off")) {
-                    continue;
-                }
-                tests++;
-                List<Finding> found = migration.findings().stream().filter(f -> f.rule() == rule).toList();
-                if (found.stream().anyMatch(f -> f.level() == Level.FAIL)) {
-                    failures++;
-                } else if (!found.isEmpty()) {
-                    skipped++;
-                }
-            }
-            if (migration.failed() && report.failure() != null) {
-                tests++;
-            }
-        }
-        return Map.of("tests", tests, "failures", failures, "skipped", skipped);
+    /** The rule's level in the policy the report was judged by. */
+    private static Level level(ReviewReport report, Rule rule) {
+        String setting = report.policy().getOrDefault(rule.key(), Level.OFF.key());
+        return Level.byKey(setting.split(" ")[0]).orElse(Level.OFF);
     }
 
     private static String className(ReviewedMigration migration) {

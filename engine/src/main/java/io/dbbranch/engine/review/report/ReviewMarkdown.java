@@ -6,6 +6,8 @@ import io.dbbranch.engine.review.RelationImpact;
 import io.dbbranch.engine.review.ReviewReport;
 import io.dbbranch.engine.review.ReviewedMigration;
 import io.dbbranch.engine.review.policy.Level;
+import io.dbbranch.engine.review.observe.StatementTiming;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -41,11 +43,13 @@ public final class ReviewMarkdown {
                         finding.message(), finding.remedy());
             }
         }
-        out.append("\n| Version | Migration | Duration | Rows changed | In a transaction | Findings |\n")
-                .append("|---|---|---:|---:|---|---:|\n");
+        out.append("\n| Version | Migration | Duration | Slowest statement | Rows changed | Size change | In a transaction | Findings |\n")
+                .append("|---|---|---:|---|---:|---:|---|---:|\n");
         for (ReviewedMigration migration : report.migrations()) {
             row(out, migration.displayVersion(), migration.script() + (migration.failed() ? " (failed)" : ""),
-                    HumanUnits.millis(migration.durationMs()), migration.rowsAffected() == null ? "unknown" : migration.rowsAffected().toString(),
+                    HumanUnits.millis(migration.durationMs()), slowest(migration),
+                    migration.rowsAffected() == null ? "unknown" : migration.rowsAffected().toString(),
+                    migration.sizeChangeBytes() == null ? "unknown" : HumanUnits.bytesChange(migration.sizeChangeBytes()),
                     migration.transactional() ? "yes" : "no", Integer.toString(migration.findings().size()));
         }
         locks(out, report);
@@ -60,6 +64,14 @@ public final class ReviewMarkdown {
         out.append("\n<sub>Policy: ").append(report.policy().entrySet().stream()
                 .map(e -> "`" + e.getKey() + ": " + e.getValue() + "`").collect(Collectors.joining(", "))).append("</sub>\n");
         return out.toString();
+    }
+
+    /** {@code 2.4 s: `UPDATE orders SET …`}, shortened for a table cell. */
+    private static String slowest(ReviewedMigration migration) {
+        return migration.statements().stream().max(Comparator.comparingLong(StatementTiming::durationMs))
+                .map(s -> HumanUnits.millis(s.durationMs()) + ": `" + (s.sql().length() > 60 ? s.sql().substring(0, 59) + "…" : s.sql())
+                        .replace("`", "'") + "`")
+                .orElse("");
     }
 
     private static void locks(StringBuilder out, ReviewReport report) {
