@@ -149,8 +149,7 @@ public final class UpstreamMigration {
             return;
         }
         String findings = draft.review.findings().stream()
-                .map(finding -> "\n  " + finding.level().key() + " " + finding.rule().key() + " in " + finding.script() + ": "
-                        + finding.message() + "\n    instead: " + finding.remedy())
+                .map(finding -> "\n  " + finding.describe() + "\n    instead: " + finding.remedy())
                 .collect(java.util.stream.Collectors.joining());
         throw draft.fail(UpstreamReport.Outcome.REVIEW_FAILED, asked, "the review of the rehearsal on '" + draft.rehearsalBranch
                         + "' says FAIL, so " + request.parent() + " was not touched (it stays at version "

@@ -47,4 +47,9 @@ public record Finding(Rule rule, Level level, String script, String relation, St
             throw new IllegalArgumentException("a rule that is off raises no finding");
         }
     }
+
+    /** One line for logs and messages: {@code fail rewrite in V7__orders_amount_bigint.sql: public.orders (…) rewritten …}. */
+    public String describe() {
+        return level.key() + " " + rule.key() + " in " + script + ": " + message;
+    }
 }

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -84,13 +85,13 @@ final class Judge {
         return migration.after().databaseBytes() - migration.before().databaseBytes();
     }
 
-    private java.util.Optional<Finding> slow(MigrationObservation migration) {
+    private Optional<Finding> slow(MigrationObservation migration) {
         Level level = policy.level(Rule.SLOW_MIGRATION);
         long threshold = policy.setting(Rule.SLOW_MIGRATION).threshold().toMillis();
         if (level == Level.OFF || migration.durationMs() <= threshold) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Finding(Rule.SLOW_MIGRATION, level, migration.script(), null, null, null, false, null, null,
+        return Optional.of(new Finding(Rule.SLOW_MIGRATION, level, migration.script(), null, null, null, false, null, null,
                 migration.durationMs(), migration.script() + " ran for " + HumanUnits.millis(migration.durationMs())
                 + " on production's data (over the " + HumanUnits.millis(threshold) + " threshold): the deploy would take at "
                 + "least that long, longer under production's load",

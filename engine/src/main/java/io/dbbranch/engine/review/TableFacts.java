@@ -4,6 +4,8 @@ import io.dbbranch.engine.review.observe.HeldLock;
 import io.dbbranch.engine.review.observe.MigrationObservation;
 import io.dbbranch.engine.review.observe.StatementTiming;
 import io.dbbranch.engine.review.observe.TableState;
+import io.dbbranch.engine.review.policy.Level;
+import io.dbbranch.engine.review.policy.Rule;
 import java.util.Optional;
 
 /**
@@ -38,7 +40,7 @@ record TableFacts(MigrationObservation migration, TableState before, TableState 
     }
 
     /** A finding about this table with its measured numbers filled in. */
-    Finding finding(io.dbbranch.engine.review.policy.Rule rule, io.dbbranch.engine.review.policy.Level level, long heldMs,
+    Finding finding(Rule rule, Level level, long heldMs,
                     long durationMs, String message, String remedy) {
         return new Finding(rule, level, migration.script(), name(), lock == null ? null : lock.strongest().label(),
                 lock == null ? null : heldMs, rewritten, before.sizeBytes() < 0 ? null : before.sizeBytes(), before.rows(),

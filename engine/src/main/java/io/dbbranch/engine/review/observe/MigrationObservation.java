@@ -3,6 +3,7 @@ package io.dbbranch.engine.review.observe;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the observer saw while one migration ran: its time, its statements, the catalog before and after it, and the
@@ -30,7 +31,7 @@ public record MigrationObservation(String script, String version, String descrip
     }
 
     /** The statement with this index (from 1), if Flyway reported it. */
-    public java.util.Optional<StatementTiming> statement(int index) {
+    public Optional<StatementTiming> statement(int index) {
         return statements.stream().filter(statement -> statement.index() == index).findFirst();
     }
 }
