@@ -73,7 +73,9 @@ public final class BranchLease implements AutoCloseable {
 
     /**
      * Creates the branch and returns once it accepts logins with a fresh credential. If anything fails on
-     * the way, the branch is deleted before this throws.
+     * the way, the branch is deleted before this throws, even one a failed create may have made (its answer
+     * lost, then an interrupt while it was looked up); where that cannot be done, {@code progress} hears
+     * "may have left branch X behind".
      */
     public static BranchLease open(BranchProvider provider, LeaseSpec spec, Progress progress) {
         String name = spec.resolveName();
@@ -85,7 +87,12 @@ public final class BranchLease implements AutoCloseable {
         progress.report("creating branch " + name + " of " + spec.parent() + (spec.from().isHistorical() ? " at " + spec.from() : "")
                 + " on " + provider.kind());
         long started = System.nanoTime();
-        BranchInfo branch = provider.createBranch(new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels));
+        BranchInfo branch;
+        try {
+            branch = provider.createBranch(new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels));
+        } catch (RuntimeException e) {
+            throw new UnsettledCreate(provider, spec, name, now, progress).settle(e);
+        }
         timings.put("create", since(started));
         return connect(provider, spec, progress, branch, started, timings);
     }
