@@ -33,11 +33,13 @@ import java.util.Optional;
  * configured {@link LakebaseConfig#namePrefix() name prefix}; its expiry ({@code status.expire_time}) is the
  * dead-man's switch, and Lakebase deletes expired branches by itself. {@link BranchInfo#labels()} of such a
  * branch holds only the configured owner, its create time and expiry; the job, build and pull request are not
- * stored on Lakebase.
+ * stored on Lakebase. Id, create time and expiry all come with the create itself, so a branch is ours from the
+ * moment it exists: one whose creator died right after the create is the reaper's once it expires.
  *
  * <p><b>Point in time.</b> A branch of the past is created with {@code source_branch_time} or
  * {@code source_branch_lsn}; the point the service used comes back in the branch's {@code status} and is reported
- * as {@link BranchInfo#restorePoint()}. The history window comes from the project ({@link #historyWindow}).
+ * as {@link BranchInfo#restorePoint()}, for such a branch only (the status names its source's point for every
+ * child). The history window comes from the project ({@link #historyWindow}).
  *
  * <p>All calls share one pooled HTTP client ({@link RestClient}) with bounded retries of 429 and 503; see
  * {@link BranchCreation} for how creates stay safe across connection resets.
