@@ -13,7 +13,7 @@ class SoakSmokeTest {
     @Test
     void tinyLakebaseSoakInjectsFaultsAndNeverLeaksSilently(@TempDir Path work) throws Exception {
         JsonNode report = ReportFiles.runAndRead(Path.of("target", "smoke-reports", "lakebase"), "soak", "soak",
-                "--targets", "lakebase", "--leases", "8", "--concurrency", "4", "--fault-rate", "0.4", "--kill-share", "0.5",
+                "--targets", "lakebase", "--leases", "6", "--concurrency", "3", "--fault-rate", "0.4", "--kill-share", "0.5",
                 "--kill-leases", "4", "--kill-concurrency", "2", "--expiry-window", "3", "--work", work.toString());
 
         JsonNode lakebase = report.path("results").path("targets").path("lakebase");
@@ -22,11 +22,9 @@ class SoakSmokeTest {
         assertThat(proxy.path("faulted").asLong()).as("calls answered with a fault").isPositive();
         assertThat(proxy.path("faulted").asLong()).isEqualTo(proxy.path("rate_limited").asLong()
                 + proxy.path("unavailable").asLong() + proxy.path("slow").asLong() + proxy.path("reset_after_acting").asLong());
-        assertThat(lakebase.path("soak").path("leases").asInt()).isEqualTo(8);
+        assertThat(lakebase.path("soak").path("leases").asInt()).isEqualTo(6);
         // Issue 19: a lease interrupted after its create's answer was lost left its branch and said nothing.
         assertThat(lakebase.path("soak").path("silentlyLeaked")).as("leaked without 'may have left it'").isEmpty();
-        assertThat(lakebase.path("soak").path("leaked").size()).isLessThanOrEqualTo(
-                lakebase.path("soak").path("saidLeftBehind").asInt());
         assertThat(lakebase.path("processKill").has("leftovers")).isTrue();
         assertThat(report.path("goals")).hasSize(5);
         assertThat(work).isEmptyDirectory();
