@@ -139,8 +139,12 @@ public final class BranchLease implements AutoCloseable {
             ConnectionDetails connection = provider.awaitReady(branch, spec.readyTimeout(), progress);
             Credential credential = provider.mintCredential(branch, connection, spec.credentialTtl());
             ReadinessProbe.await(connection, credential, spec.readyTimeout(), progress);
+            if (Thread.currentThread().isInterrupted()) {
+                // A signal during a call that could not notice it (SQL, HTTP): nobody wants the branch now.
+                throw new InterruptedException();
+            }
             timings.put("ready", since(step));
-            PgPassFile passFile = new PgPassFile(spec.secretsDirectory().resolve(name + ".pgpass"));
+            PgPassFile passFile = PgPassFile.ofBranch(spec.secretsDirectory(), name);
             passFile.write(connection, credential.user(), credential.password());
             progress.report(String.format("branch %s is ready at %s/%s (%.2f s); credential for %s valid until %s", name,
                     connection.hostPort(), connection.database(), since(started).toMillis() / 1000.0, credential.user(),
@@ -245,6 +249,10 @@ public final class BranchLease implements AutoCloseable {
                     "this provider accepts credential lifetimes from " + capabilities.minCredentialTtl().toSeconds() + " s to "
                             + capabilities.maxCredentialTtl().toSeconds() + " s", "Choose a lifetime in that range");
         }
+        capabilities.requireBranchLifetime(spec.expiryWindow(), asked, "expiry window");
+        if (spec.keep() != KeepPolicy.NEVER) {
+            capabilities.requireBranchLifetime(spec.keepFor(), asked, "keepFor");
+        }
     }
 
     private static RuntimeException abandon(BranchProvider provider, BranchInfo branch, Throwable cause, Progress progress) {
@@ -253,7 +261,7 @@ public final class BranchLease implements AutoCloseable {
             provider.deleteBranch(branch);
             progress.report("deleted branch " + branch.name() + " after the failure");
         } catch (RuntimeException cleanup) {
-            progress.report("may have left branch " + branch.name() + " behind: " + cleanup.getMessage());
+            progress.report(leftBehind(branch.name(), cleanup.getMessage()));
             cause.addSuppressed(cleanup);
         } finally {
             if (interrupted) {
@@ -264,6 +272,11 @@ public final class BranchLease implements AutoCloseable {
             throw error;
         }
         return (RuntimeException) cause;
+    }
+
+    static String leftBehind(String name, String why) {
+        return "may have left branch " + name + " behind: " + why
+                + " (the reaper deletes it once its expiry passes; to delete it now: dbbranch delete " + name + ")";
     }
 
     static Duration since(long startNanos) {

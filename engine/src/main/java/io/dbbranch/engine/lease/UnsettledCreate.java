@@ -16,8 +16,9 @@ import java.util.Set;
  * A create that failed may still have made the branch: its answer was lost, or the thread was interrupted (or a
  * fault struck) while the provider looked a lost create up, or after the branch existed and before the lease knew
  * it. This settles it before the failure is raised: with the interrupt flag cleared, the branch is looked up and,
- * if it is this lease's, deleted. When that cannot be done, the lease says "may have left branch X behind" (the
- * branch carries its expiry from creation, so the reaper, or the service, takes it later).
+ * if it is this lease's, deleted (what the provider's own clean-up may have failed at no longer matters then). When
+ * that cannot be done, the lease says "may have left branch X behind" (the branch carries its expiry from creation,
+ * so the reaper, or the service, takes it later).
  */
 final class UnsettledCreate {
     /** Failures that prove nothing was made, or that a same-named branch is someone else's: nothing to settle. */
@@ -43,6 +44,10 @@ final class UnsettledCreate {
     /** Settles what {@code failure} of the create may have left, and returns the failure to raise. */
     RuntimeException settle(RuntimeException failure) {
         if (failure instanceof DbBranchException e && SETTLED.contains(e.code())) {
+            // A provider that cleaned up a half-made branch itself attaches what failed in that clean-up.
+            for (Throwable cleanup : failure.getSuppressed()) {
+                progress.report(BranchLease.leftBehind(name, cleanup.getMessage()));
+            }
             return failure;
         }
         boolean interrupted = Thread.interrupted();
@@ -69,8 +74,7 @@ final class UnsettledCreate {
     }
 
     private void leftBehind(String why) {
-        progress.report("may have left branch " + name + " behind: " + why + " (it expires at "
-                + started.plus(spec.expiryWindow()) + "; the reaper deletes it then)");
+        progress.report(BranchLease.leftBehind(name, why));
     }
 
     /** Ours, and made no earlier than this lease began: never an older branch of the same name. */

@@ -152,13 +152,29 @@ public final class LocalCluster {
         return new ConnectionDetails("127.0.0.1", start(), database, "disable");
     }
 
-    /** A new superuser connection to {@code database}; the caller closes it. */
+    /**
+     * A new superuser connection to {@code database} with the server's default {@code search_path}, for setting data
+     * up (tests, the demo, benchmarks) in databases no untrusted role owns anything in. The engine itself uses
+     * {@link #connectPinned}. The caller closes it.
+     */
     public Connection connectAdmin(String database) throws SQLException {
+        return PgJdbc.connect(details(database).jdbcUrl(), adminProperties());
+    }
+
+    /**
+     * A new superuser connection to {@code database} whose {@code search_path} is pinned to {@code pg_catalog, pg_temp}
+     * (see {@link PgJdbc#PINNED_SEARCH_PATH}): what every privileged statement of the engine runs on. The caller closes it.
+     */
+    public Connection connectPinned(String database) throws SQLException {
+        return PgJdbc.connectPrivileged(details(database).jdbcUrl(), adminProperties());
+    }
+
+    private Properties adminProperties() {
         Properties properties = new Properties();
         properties.setProperty("user", ADMIN_USER);
         properties.setProperty("password", adminPassword().reveal());
         properties.setProperty("ApplicationName", "dbbranch");
-        return PgJdbc.connect(details(database).jdbcUrl(), properties);
+        return properties;
     }
 
     /** The last lines of the server log, for error messages. */

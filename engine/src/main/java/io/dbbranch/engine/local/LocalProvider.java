@@ -112,6 +112,7 @@ public class LocalProvider extends PostgresProvider {
             throw DbBranchException.of(ErrorCode.INVALID_REQUEST, asked, "this local cluster keeps no history",
                     "Open the local provider with LocalProvider.open(home, …), which archives WAL and takes base backups");
         }
+        refuseReservedParent(request.parent(), asked);
         RecoveryBranch restored = history.recoveries().create(request.name(), request.parent(), request.from(), request.labels());
         try {
             inRecoveryCluster(restored.name()).adoptBranch(restored.name(), restored.sourceDatabase(), request.labels());

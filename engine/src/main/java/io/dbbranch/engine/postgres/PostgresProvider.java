@@ -62,13 +62,13 @@ public class PostgresProvider implements BranchProvider {
                     "Branch from the head, or use the local provider, Lakebase or Neon for point-in-time branches");
         }
         try (Connection connection = admin.maintenance()) {
+            ReservedDatabases.refuseAsParent(connection, request.parent(), config.adminDatabase(), asked);
             if (BranchCatalog.find(connection, request.parent()).isEmpty()) {
                 throw DbBranchException.of(ErrorCode.NOT_FOUND, asked, "there is no database '" + request.parent() + "'",
                         "Existing databases: " + String.join(", ", BranchCatalog.names(connection)));
             }
             if (BranchCatalog.find(connection, request.name()).isPresent()) {
-                throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a database of that name exists already",
-                        "Choose another name, or delete the old branch first");
+                throw alreadyExists(asked, null);
             }
             DatabaseCopier.copy(connection, request.parent(), request.name(), config.parentBusyWait());
             try {
@@ -77,14 +77,30 @@ public class PostgresProvider implements BranchProvider {
                 dropQuietlyAfter(e, request.name());
                 throw e;
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw interruptedAfterCopy(asked, request.name());
+            }
             return BranchCatalog.find(connection, request.name()).orElseThrow();
         } catch (SQLException e) {
-            throw AdminConnections.failure(asked, e);
+            throw lostTheRace(e) ? alreadyExists(asked, e) : AdminConnections.failure(asked, e);
         } catch (InterruptedException e) {
+            // Interrupted while waiting for the parent's sessions to leave: the copy never ran, so there is nothing
+            // of ours to drop (and a database of that name, if any, is someone else's).
             Thread.currentThread().interrupt();
-            dropQuietlyAfter(e, request.name());
             throw new DbBranchException(ErrorCode.INTERRUPTED, asked + ": interrupted; nothing was left behind", e);
         }
+    }
+
+    /**
+     * A signal that came while the copy or the set-up ran (JDBC calls cannot be interrupted) finds the branch made: it
+     * is dropped as a half-made one, since whoever interrupted no longer wants it.
+     */
+    private DbBranchException interruptedAfterCopy(String asked, String name) {
+        Optional<DbBranchException> left = dropHalfMade(name);
+        DbBranchException stopped = new DbBranchException(ErrorCode.INTERRUPTED, asked + ": interrupted; "
+                + (left.isEmpty() ? "the branch made meanwhile was dropped" : "the branch made meanwhile may have been left behind"));
+        left.ifPresent(stopped::addSuppressed);
+        return stopped;
     }
 
     /**
@@ -173,14 +189,29 @@ public class PostgresProvider implements BranchProvider {
         }
     }
 
-    /**
-     * The admin login to the parent database itself (the admin owns what it created there). The admin password
-     * does not expire; the credential says {@code ttl} because that is all a caller may count on.
-     */
+    /** A login that owns the parent's objects, chosen as {@link ParentOwnerLogin} says, for work on the parent itself. */
     @Override
     public Optional<ParentAccess> parentAccess(String name, Duration ttl) {
-        return findBranch(name).map(parent -> new ParentAccess(admin.details(parent.name()),
-                new Credential(config.adminUser(), config.adminPassword(), Instant.now().plus(ttl), false)));
+        Optional<BranchInfo> parent = findBranch(name);
+        if (parent.isEmpty()) {
+            return Optional.empty();
+        }
+        String asked = "Log in to '" + name + "' as the owner of its objects";
+        ParentOwnerLogin.Choice choice;
+        try {
+            choice = ParentOwnerLogin.choose(admin, config.adminUser(), name, asked);
+        } catch (SQLException e) {
+            throw AdminConnections.failure(asked, e);
+        }
+        ConnectionDetails details = admin.details(name);
+        if (choice == ParentOwnerLogin.Choice.BRANCH_ROLE) {
+            return Optional.of(new ParentAccess(details, mintCredential(parent.get(), details, ttl)));
+        }
+        if (choice == ParentOwnerLogin.Choice.ADMIN) {
+            return Optional.of(new ParentAccess(details,
+                    new Credential(config.adminUser(), config.adminPassword(), Instant.now().plus(ttl), false)));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -195,8 +226,7 @@ public class PostgresProvider implements BranchProvider {
         BranchName.validate(name);
         try (Connection connection = admin.maintenance()) {
             if (BranchCatalog.find(connection, name).isPresent()) {
-                throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a database of that name exists already",
-                        "Choose another name, or delete the old one first");
+                throw alreadyExists(asked, null);
             }
             try (var statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE " + SqlText.identifier(name));
@@ -209,6 +239,35 @@ public class PostgresProvider implements BranchProvider {
                 throw e;
             }
             return BranchCatalog.find(connection, name).orElseThrow();
+        } catch (SQLException e) {
+            throw lostTheRace(e) ? alreadyExists(asked, e) : AdminConnections.failure(asked, e);
+        }
+    }
+
+    private static DbBranchException alreadyExists(String asked, SQLException cause) {
+        boolean role = cause != null && ("42710".equals(cause.getSQLState()) || cause.getMessage().contains("pg_authid"));
+        return DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a " + (role ? "role" : "database") + " of that name exists already",
+                "Choose another name, or delete the old one first", cause);
+    }
+
+    /**
+     * Whether a create failed because another one made the same database or role between our look and our
+     * {@code CREATE}: {@code 42P04} (duplicate database), {@code 42710} (duplicate role), or {@code 23505} on the
+     * catalogs' name index when both inserted at once. The loser made nothing at that point, so it drops nothing.
+     */
+    private static boolean lostTheRace(SQLException e) {
+        String state = e.getSQLState();
+        return "42P04".equals(state) || "42710".equals(state) || "23505".equals(state) && e.getMessage() != null
+                && (e.getMessage().contains("pg_database_datname_index") || e.getMessage().contains("pg_authid_rolname_index"));
+    }
+
+    /**
+     * Refuses the maintenance database and templates as a parent (see {@link ReservedDatabases}), for subclasses that
+     * branch by other means than {@link #createBranch}.
+     */
+    protected void refuseReservedParent(String parent, String asked) {
+        try (Connection connection = admin.maintenance()) {
+            ReservedDatabases.refuseAsParent(connection, parent, config.adminDatabase(), asked);
         } catch (SQLException e) {
             throw AdminConnections.failure(asked, e);
         }
@@ -229,12 +288,26 @@ public class PostgresProvider implements BranchProvider {
     }
 
     private void dropQuietlyAfter(Exception cause, String name) {
+        dropHalfMade(name).ifPresent(cause::addSuppressed);
+    }
+
+    /**
+     * Drops the database and role a create of ours made; returns why it could not, if so. Runs with the interrupt flag
+     * cleared (restored after), so that an interrupted create still cleans up.
+     */
+    private Optional<DbBranchException> dropHalfMade(String name) {
+        boolean interrupted = Thread.interrupted();
         try (Connection connection = admin.maintenance(); var statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + SqlText.identifier(name) + " WITH (FORCE)");
             BranchRoles.dropIfOurs(connection, name);
+            return Optional.empty();
         } catch (SQLException | RuntimeException cleanup) {
-            cause.addSuppressed(new DbBranchException(ErrorCode.PROVIDER_ERROR, "Clean up the half-made branch '" + name
+            return Optional.of(new DbBranchException(ErrorCode.PROVIDER_ERROR, "Clean up the half-made branch '" + name
                     + "': " + cleanup.getMessage() + "; it may have been left behind", cleanup));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -62,7 +62,7 @@ public final class BaseBackups {
         String asked = "Take a base backup of the cluster in " + cluster.directory();
         Instant startedAt = Instant.now();
         Path folder = null;
-        try (Connection admin = cluster.connectAdmin("postgres")) {
+        try (Connection admin = cluster.connectPinned("postgres")) {
             WalArchive.requireEnabled(admin, asked);
             folder = newFolder(startedAt);
             String startLsn;
