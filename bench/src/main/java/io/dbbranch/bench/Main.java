@@ -36,7 +36,7 @@ public final class Main {
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --before-load true|false  --work <dir>
               overhead  what the engine adds per lease against the emulators (no injected latency), and its heap
                         --targets lakebase,neon  --warmup 20  --leases 100  --concurrent-leases 200  --concurrency 50
-                        --max-connections 8 (the providers' HTTP pool; 8 is the product's default)
+                        --max-connections 64 (the providers' HTTP pool; 64 is the product's default)
               soak      leases under injected API faults and interrupts, then a SIGKILLed JVM and the reaper
                         --targets lakebase,neon,local  --leases 500  --concurrency 50  --fault-rate 0.2
                         --kill-share 0.05  --kill-leases 100  --kill-concurrency 20  --expiry-window 10 (s)

@@ -73,7 +73,9 @@ public final class BranchLease implements AutoCloseable {
 
     /**
      * Creates the branch and returns once it accepts logins with a fresh credential. If anything fails on
-     * the way, the branch is deleted before this throws.
+     * the way, the branch is deleted before this throws, even one a failed create may have made (its answer
+     * lost, then an interrupt while it was looked up); where that cannot be done, {@code progress} hears
+     * "may have left branch X behind".
      */
     public static BranchLease open(BranchProvider provider, LeaseSpec spec, Progress progress) {
         String name = spec.resolveName();
@@ -89,11 +91,7 @@ public final class BranchLease implements AutoCloseable {
         try {
             branch = provider.createBranch(new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels));
         } catch (RuntimeException e) {
-            // The provider cleans up a half-made branch itself and attaches what failed in that clean-up.
-            for (Throwable cleanup : e.getSuppressed()) {
-                progress.report(leftBehind(name, cleanup));
-            }
-            throw e;
+            throw new UnsettledCreate(provider, spec, name, now, progress).settle(e);
         }
         timings.put("create", since(started));
         return connect(provider, spec, progress, branch, started, timings);
@@ -263,7 +261,7 @@ public final class BranchLease implements AutoCloseable {
             provider.deleteBranch(branch);
             progress.report("deleted branch " + branch.name() + " after the failure");
         } catch (RuntimeException cleanup) {
-            progress.report(leftBehind(branch.name(), cleanup));
+            progress.report(leftBehind(branch.name(), cleanup.getMessage()));
             cause.addSuppressed(cleanup);
         } finally {
             if (interrupted) {
@@ -276,8 +274,8 @@ public final class BranchLease implements AutoCloseable {
         return (RuntimeException) cause;
     }
 
-    private static String leftBehind(String name, Throwable cleanup) {
-        return "may have left branch " + name + " behind: " + cleanup.getMessage()
+    static String leftBehind(String name, String why) {
+        return "may have left branch " + name + " behind: " + why
                 + " (the reaper deletes it once its expiry passes; to delete it now: dbbranch delete " + name + ")";
     }
 

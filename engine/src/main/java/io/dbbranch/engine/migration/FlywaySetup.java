@@ -6,6 +6,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /** Turns a target and options into a configured {@link Flyway}; the one place that knows Flyway's configuration. */
 final class FlywaySetup {
@@ -34,6 +35,13 @@ final class FlywaySetup {
                     .outOfOrder(options.outOfOrder())
                     .validateOnMigrate(options.validateOnMigrate())
                     .callbacks(callbacks);
+            // Flyway's default lock on PostgreSQL is a transaction-scoped advisory lock, held in an open transaction
+            // for the whole run: CREATE INDEX CONCURRENTLY waits for every open transaction to end, so it waited
+            // for Flyway itself until lock_timeout. A session-scoped lock does not (flyway.postgresql.transactional.lock).
+            PostgreSQLConfigurationExtension postgres = configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class);
+            if (postgres != null) {
+                postgres.setTransactionalLock(false);
+            }
             if (!options.schemas().isEmpty()) {
                 configuration.schemas(options.schemas().toArray(String[]::new));
             }

@@ -12,6 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.resolver.ResolvedMigration;
 import org.flywaydb.core.internal.info.MigrationInfoImpl;
@@ -24,6 +25,7 @@ public final class Migrator {
     private final MigrationTarget target;
     private final MigrationOptions options;
     private final ClassLoader classLoader;
+    private final List<Callback> observers;
 
     /** A migrator that reads {@code classpath:} locations and Flyway's plugins through the engine's class loader. */
     public Migrator(MigrationTarget target, MigrationOptions options) {
@@ -35,9 +37,24 @@ public final class Migrator {
      *                    {@code META-INF/services}) and any {@code classpath:} migrations
      */
     public Migrator(MigrationTarget target, MigrationOptions options, ClassLoader classLoader) {
+        this(target, options, classLoader, List.of());
+    }
+
+    private Migrator(MigrationTarget target, MigrationOptions options, ClassLoader classLoader, List<Callback> observers) {
         this.target = Objects.requireNonNull(target, "target");
         this.options = Objects.requireNonNull(options, "options");
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        this.observers = List.copyOf(observers);
+    }
+
+    /**
+     * The same migrator with {@code observer} called by Flyway around each migration and statement of
+     * {@link #migrate()} (the migration review's observer). Without observers a migrator behaves as before.
+     */
+    public Migrator observedBy(Callback observer) {
+        List<Callback> all = new ArrayList<>(observers);
+        all.add(Objects.requireNonNull(observer, "observer"));
+        return new Migrator(target, options, classLoader, all);
     }
 
     public MigrationTarget target() {
@@ -59,7 +76,9 @@ public final class Migrator {
         String asked = "Migrate " + target.label();
         Instant startedAt = Instant.now();
         RowCounter counter = new RowCounter(options.table());
-        Flyway flyway = FlywaySetup.create(target, options, classLoader, counter);
+        List<Callback> callbacks = new ArrayList<>(observers);
+        callbacks.add(0, counter);
+        Flyway flyway = FlywaySetup.create(target, options, classLoader, callbacks.toArray(Callback[]::new));
         MigrationInfoService before = info(flyway, asked);
         try {
             MigrateResult result = flyway.migrate();

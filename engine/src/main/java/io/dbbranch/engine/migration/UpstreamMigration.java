@@ -8,6 +8,9 @@ import io.dbbranch.engine.lease.BranchLease;
 import io.dbbranch.engine.lease.KeepPolicy;
 import io.dbbranch.engine.lease.LeaseSpec;
 import io.dbbranch.engine.lease.TeardownResult;
+import io.dbbranch.engine.review.MigrationReview;
+import io.dbbranch.engine.review.ReviewReport;
+import io.dbbranch.engine.review.Verdict;
 import io.dbbranch.engine.spi.BranchProvider;
 import io.dbbranch.engine.spi.Progress;
 import java.sql.Connection;
@@ -26,7 +29,9 @@ import java.util.Optional;
  *   <li><b>Validate</b>: the parent's schema history must be a prefix of the checkout's migrations, checksum for
  *       checksum; otherwise refuse and name the migration where they part.</li>
  *   <li><b>Rehearse</b>: lease a fresh branch of the parent as it is now, run the pending migrations on it, delete
- *       it. If that fails the parent is not touched.</li>
+ *       it. If that fails the parent is not touched. When {@link UpstreamRequest#review()} asks for it, the rehearsal
+ *       is a {@link MigrationReview}: a FAIL verdict stops the run here too, unless
+ *       {@link UpstreamRequest#migrateDespiteFailedReview()}.</li>
  *   <li><b>Record</b> a restore point on the parent ({@link RestorePointLog}) just before migrating it.</li>
  *   <li><b>Migrate</b> the parent under the same guardrails, serialised by {@link UpstreamLock} (and Flyway's own
  *       lock); under the lock the history is read again, and the run stops if the parent changed since the
@@ -82,6 +87,7 @@ public final class UpstreamMigration {
         // Fail fast, before a possibly long rehearsal, when another run is migrating the parent right now.
         UpstreamLock.acquire(parentTarget, request.lockWait(), request.holder()).close();
         rehearse(request, parentTarget, draft, asked);
+        refuseFailedReview(request, draft, asked);
         if (request.dryRun()) {
             return draft.finish(UpstreamReport.Outcome.REHEARSED);
         }
@@ -129,6 +135,29 @@ public final class UpstreamMigration {
         }
     }
 
+    /** A review that says FAIL stops the run before the parent is touched, unless the request overrides it. */
+    private void refuseFailedReview(UpstreamRequest request, UpstreamDraft draft, String asked) {
+        if (draft.review == null) {
+            return;
+        }
+        progress.report("review of the rehearsal: " + draft.review.verdict() + " (" + draft.review.findings().size() + " finding(s))");
+        if (draft.review.verdict() != Verdict.FAIL) {
+            return;
+        }
+        if (request.migrateDespiteFailedReview()) {
+            draft.warnings.add("the rehearsal's review says FAIL; migrating anyway as asked (migrateDespiteFailedReview)");
+            return;
+        }
+        String findings = draft.review.findings().stream()
+                .map(finding -> "\n  " + finding.describe() + "\n    instead: " + finding.remedy())
+                .collect(java.util.stream.Collectors.joining());
+        throw draft.fail(UpstreamReport.Outcome.REVIEW_FAILED, asked, "the review of the rehearsal on '" + draft.rehearsalBranch
+                        + "' says FAIL, so " + request.parent() + " was not touched (it stays at version "
+                        + MigrationReportTable.version(draft.versionBefore) + "):" + findings,
+                "Rewrite the migrations as the findings say, relax the policy for this run, or migrate anyway with "
+                        + "migrateDespiteFailedReview", null);
+    }
+
     private void rehearse(UpstreamRequest request, MigrationTarget parentTarget, UpstreamDraft draft, String asked) {
         LeaseSpec spec = LeaseSpec.builder(request.parent()).namePrefix("rehearse").job(request.parent())
                 .owner(request.holder()).readyTimeout(request.rehearsalReadyTimeout()).keep(KeepPolicy.NEVER).build();
@@ -137,7 +166,17 @@ public final class UpstreamMigration {
         draft.rehearsalBranch = lease.branch().name();
         try {
             MigrationTarget branch = MigrationTarget.of(lease.connection(), lease.credential()).withLabel(lease.branch().name());
-            draft.rehearsal = new Migrator(branch, request.options(), classLoader).migrate();
+            Migrator onBranch = new Migrator(branch, request.options(), classLoader);
+            if (request.review() == null) {
+                draft.rehearsal = onBranch.migrate();
+            } else {
+                draft.review = new MigrationReview(onBranch, request.review()).run();
+                draft.rehearsal = draft.review.migration();
+                if (draft.review.failure() != null) {
+                    throw new MigrationFailedException(draft.review.failure().message(), null, draft.rehearsal,
+                            draft.review.failure().sqlState(), draft.review.failure().script());
+                }
+            }
             draft.schemaChanges = compareSchemas(parentTarget, branch, draft);
         } catch (MigrationFailedException failure) {
             lease.bodyFailed(failure);
@@ -209,6 +248,7 @@ public final class UpstreamMigration {
         private HistoryDivergence divergence;
         private String rehearsalBranch;
         private MigrationReport rehearsal;
+        private ReviewReport review;
         private SchemaDiffReport schemaChanges;
         private RecordedRestorePoint restorePoint;
         private MigrationReport migration;
@@ -220,7 +260,7 @@ public final class UpstreamMigration {
 
         UpstreamReport finish(UpstreamReport.Outcome outcome) {
             return new UpstreamReport(parent, dryRun, outcome, versionBefore, pending, divergence, rehearsalBranch, rehearsal,
-                    schemaChanges, restorePoint, migration, startedAt, Duration.between(startedAt, Instant.now()), warnings);
+                    review, schemaChanges, restorePoint, migration, startedAt, Duration.between(startedAt, Instant.now()), warnings);
         }
 
         /** The exception for a run that stops here: ours first, then the underlying failure's own message. */

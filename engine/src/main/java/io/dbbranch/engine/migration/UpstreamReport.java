@@ -1,6 +1,7 @@
 package io.dbbranch.engine.migration;
 
 import io.dbbranch.engine.diff.SchemaDiffReport;
+import io.dbbranch.engine.review.ReviewReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param divergence      why the parent's history is not a prefix of the checkout's, when it is not
  * @param rehearsalBranch the fresh branch the migrations were rehearsed on (deleted since)
  * @param rehearsal       what the rehearsal applied
+ * @param review          the review of the rehearsal, when one was asked for
  * @param schemaChanges   how the rehearsal changed the parent's schema, with destructive changes flagged
  * @param restorePoint    the point recorded on the parent just before migrating it
  * @param migration       what was applied to the parent
@@ -26,7 +28,7 @@ import java.util.Objects;
  * @param warnings        what went wrong without stopping the run (e.g. a rehearsal branch left behind)
  */
 public record UpstreamReport(String parent, boolean dryRun, Outcome outcome, String versionBefore, List<ScriptMigration> pending,
-                             HistoryDivergence divergence, String rehearsalBranch, MigrationReport rehearsal,
+                             HistoryDivergence divergence, String rehearsalBranch, MigrationReport rehearsal, ReviewReport review,
                              SchemaDiffReport schemaChanges, RecordedRestorePoint restorePoint, MigrationReport migration, Instant startedAt, Duration duration,
                              List<String> warnings) {
 
@@ -42,6 +44,8 @@ public record UpstreamReport(String parent, boolean dryRun, Outcome outcome, Str
         DIVERGED,
         /** The rehearsal failed; the parent was not touched. */
         REHEARSAL_FAILED,
+        /** The rehearsal applied but its review's verdict is FAIL; the parent was not touched. */
+        REVIEW_FAILED,
         /** The parent changed or was locked between the checks and the migration; it was not touched. */
         CONFLICT,
         /** Migrating the parent itself failed after a passing rehearsal; see the restore point. */

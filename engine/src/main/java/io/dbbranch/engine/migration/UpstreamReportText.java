@@ -15,6 +15,7 @@ public final class UpstreamReportText {
      * migrateUpstream main: MIGRATED in 2.4 s
      * pending: V2__add_entity_status.sql, V3__backfill_reviewed_at.sql
      * rehearsal on rehearse-main-k3x9q: schema version 1 → 3, 2 migrations applied in 0.3 s
+     * review of the rehearsal: PASS, 0 finding(s)
      * schema changes: 4, none destructive
      * restore point: dbbranch-migrate-main-20260301T101500Z at 2026-03-01T10:15:00.123Z (LSN 0/3000060, named in the WAL)
      * main: schema version 1 → 3, 2 migrations applied in 0.2 s
@@ -37,6 +38,11 @@ public final class UpstreamReportText {
                     .append(" migration(s) applied; ").append(report.parent()).append(" was not touched\n");
         } else if (report.rehearsal() != null) {
             out.append("rehearsal on ").append(MigrationReportTable.summary(report.rehearsal())).append('\n');
+        }
+        if (report.review() != null) {
+            out.append("review of the rehearsal: ").append(report.review().verdict()).append(", ")
+                    .append(report.review().findings().size()).append(" finding(s)\n");
+            report.review().findings().forEach(finding -> out.append("  ").append(finding.describe()).append('\n'));
         }
         if (report.schemaChanges() != null) {
             long destructive = report.schemaChanges().destructiveCount();

@@ -1,5 +1,6 @@
 package io.dbbranch.engine.migration;
 
+import io.dbbranch.engine.review.ReviewOptions;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,6 +16,8 @@ public final class UpstreamRequest {
     private final MigrationTarget parentTarget;
     private final Duration lockWait;
     private final Duration rehearsalReadyTimeout;
+    private final ReviewOptions review;
+    private final boolean migrateDespiteFailedReview;
 
     private UpstreamRequest(Builder builder) {
         this.parent = builder.parent;
@@ -24,6 +27,8 @@ public final class UpstreamRequest {
         this.parentTarget = builder.parentTarget;
         this.lockWait = builder.lockWait;
         this.rehearsalReadyTimeout = builder.rehearsalReadyTimeout;
+        this.review = builder.review;
+        this.migrateDespiteFailedReview = builder.migrateDespiteFailedReview;
     }
 
     /** A request to migrate {@code parent} (a branch name such as {@code main}) with {@code options}. */
@@ -39,6 +44,9 @@ public final class UpstreamRequest {
     public MigrationTarget parentTarget() { return parentTarget; }
     public Duration lockWait() { return lockWait; }
     public Duration rehearsalReadyTimeout() { return rehearsalReadyTimeout; }
+    /** How to review the rehearsal, or {@code null} for a rehearsal without review. */
+    public ReviewOptions review() { return review; }
+    public boolean migrateDespiteFailedReview() { return migrateDespiteFailedReview; }
 
     /** Collects the options of an {@link UpstreamRequest}. */
     public static final class Builder {
@@ -49,6 +57,8 @@ public final class UpstreamRequest {
         private MigrationTarget parentTarget;
         private Duration lockWait = Duration.ofSeconds(5);
         private Duration rehearsalReadyTimeout = Duration.ofMinutes(10);
+        private ReviewOptions review;
+        private boolean migrateDespiteFailedReview;
 
         private Builder(String parent, MigrationOptions options) {
             if (parent == null || parent.isBlank()) {
@@ -78,6 +88,15 @@ public final class UpstreamRequest {
             this.rehearsalReadyTimeout = Objects.requireNonNull(value, "rehearsalReadyTimeout");
             return this;
         }
+
+        /**
+         * Reviews the rehearsal ({@link io.dbbranch.engine.review.MigrationReview}): the parent is then not migrated
+         * when the review's verdict is FAIL, unless {@link #migrateDespiteFailedReview}. Default: no review.
+         */
+        public Builder review(ReviewOptions value) { this.review = value; return this; }
+
+        /** Migrates the parent even when the rehearsal's review fails (the findings stay in the report). Default {@code false}. */
+        public Builder migrateDespiteFailedReview(boolean value) { this.migrateDespiteFailedReview = value; return this; }
 
         public UpstreamRequest build() {
             return new UpstreamRequest(this);

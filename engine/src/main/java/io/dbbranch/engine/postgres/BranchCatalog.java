@@ -70,10 +70,15 @@ final class BranchCatalog {
         }
     }
 
-    /** The databases whose names start with {@code prefix}, then the roles of ours of that prefix without a database. */
+    /**
+     * Branches and roots: every connectable database but the templates and the maintenance database the admin is
+     * connected to ({@code postgres} by default), which is never a parent; then the roles of ours of that prefix
+     * without a database.
+     */
     static List<BranchInfo> list(Connection admin, String prefix) throws SQLException {
         List<BranchInfo> branches;
-        try (PreparedStatement statement = admin.prepareStatement(SELECT + " AND pg_catalog.starts_with(d.datname, ?) ORDER BY d.datname")) {
+        try (PreparedStatement statement = admin.prepareStatement(SELECT + " AND d.datname OPERATOR(pg_catalog.<>) "
+                + "pg_catalog.current_database() AND pg_catalog.starts_with(d.datname, ?) ORDER BY d.datname")) {
             statement.setString(1, prefix == null ? "" : prefix);
             branches = read(statement);
         }

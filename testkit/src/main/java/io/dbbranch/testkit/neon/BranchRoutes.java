@@ -162,8 +162,11 @@ final class BranchRoutes {
         return Reply.ok(NeonJson.withOperations("branch", NeonJson.branch(scope.store.project(), target), operation));
     }
 
-    /** An {@code expires_at}: RFC 3339, in the future, at most 30 days ahead. */
+    /** An {@code expires_at}: RFC 3339, in the future, at most 30 days ahead; refused outright when tuned so. */
     private Instant expiry(JsonNode value) {
+        if (scope.tuning.refuseExpiry()) {
+            throw NeonErrors.invalid("expires_at is not available for this project: branch expiration is in early access");
+        }
         Instant expires;
         try {
             expires = Instant.parse(value.asText());
