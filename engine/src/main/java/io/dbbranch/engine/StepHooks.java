@@ -2,7 +2,7 @@ package io.dbbranch.engine;
 
 /**
  * Named instants between the steps that make and remove a branch, for the test that kills the process at each of
- * them ({@code ProcessKillTest}): with the system property {@value #HALT_AT} naming a step, the JVM halts there at
+ * them (testkit's {@code ProcessKillTests}, on every provider): with the system property {@value #HALT_AT} naming a step, the JVM halts there at
  * once, as if it were sent {@code SIGKILL} (no {@code finally}, no shutdown hook; the operating system closes its
  * connections). Without the property, {@link #reached} does nothing. This is the only test seam in the engine.
  */

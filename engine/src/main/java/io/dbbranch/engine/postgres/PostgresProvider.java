@@ -69,7 +69,7 @@ public class PostgresProvider implements BranchProvider {
                         "Existing databases: " + String.join(", ", BranchCatalog.names(connection)));
             }
             if (BranchCatalog.find(connection, request.name()).isPresent()) {
-                throw alreadyExists(asked, null);
+                throw NameTaken.error(asked, null);
             }
             // The role first, labelled: from here on, whatever instant the process dies at, the reaper finds the branch.
             BranchRoles.createLabelled(connection, request.name(), BranchCatalog.labelsJson(request.parent(), request.labels()));
@@ -90,11 +90,17 @@ public class PostgresProvider implements BranchProvider {
             }
             return BranchCatalog.find(connection, request.name()).orElseThrow();
         } catch (SQLException e) {
-            throw lostTheRace(e) ? alreadyExists(asked, e) : AdminConnections.failure(asked, e);
+            throw NameTaken.byRace(e) ? NameTaken.error(asked, e) : AdminConnections.failure(asked, e);
         } catch (InterruptedException e) {
-            // Interrupted while waiting for the parent's sessions to leave: the copy never ran, and the role is dropped.
+            // Interrupted while waiting for the parent's sessions to leave: the copy never ran, and the role was dropped
+            // unless a failure to drop it is attached.
             Thread.currentThread().interrupt();
-            throw new DbBranchException(ErrorCode.INTERRUPTED, asked + ": interrupted; nothing was left behind", e);
+            DbBranchException stopped = new DbBranchException(ErrorCode.INTERRUPTED, asked + ": interrupted; "
+                    + (e.getSuppressed().length == 0 ? "nothing was left behind" : "its role may have been left behind"), e);
+            for (Throwable cleanup : e.getSuppressed()) {
+                stopped.addSuppressed(cleanup);
+            }
+            throw stopped;
         }
     }
 
@@ -239,7 +245,7 @@ public class PostgresProvider implements BranchProvider {
         BranchName.validate(name);
         try (Connection connection = admin.maintenance()) {
             if (BranchCatalog.find(connection, name).isPresent()) {
-                throw alreadyExists(asked, null);
+                throw NameTaken.error(asked, null);
             }
             BranchRoles.createLabelled(connection, name, BranchCatalog.labelsJson(null, labels));
             boolean made = false;
@@ -254,25 +260,8 @@ public class PostgresProvider implements BranchProvider {
             }
             return BranchCatalog.find(connection, name).orElseThrow();
         } catch (SQLException e) {
-            throw lostTheRace(e) ? alreadyExists(asked, e) : AdminConnections.failure(asked, e);
+            throw NameTaken.byRace(e) ? NameTaken.error(asked, e) : AdminConnections.failure(asked, e);
         }
-    }
-
-    private static DbBranchException alreadyExists(String asked, SQLException cause) {
-        boolean role = cause != null && ("42710".equals(cause.getSQLState()) || cause.getMessage().contains("pg_authid"));
-        return DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a " + (role ? "role" : "database") + " of that name exists already",
-                "Choose another name, or delete the old one first", cause);
-    }
-
-    /**
-     * Whether a create failed because another one made the same database or role between our look and our
-     * {@code CREATE}: {@code 42P04} (duplicate database), {@code 42710} (duplicate role), or {@code 23505} on the
-     * catalogs' name index when both inserted at once. The loser made nothing at that point, so it drops nothing.
-     */
-    private static boolean lostTheRace(SQLException e) {
-        String state = e.getSQLState();
-        return "42P04".equals(state) || "42710".equals(state) || "23505".equals(state) && e.getMessage() != null
-                && (e.getMessage().contains("pg_database_datname_index") || e.getMessage().contains("pg_authid_rolname_index"));
     }
 
     /**
