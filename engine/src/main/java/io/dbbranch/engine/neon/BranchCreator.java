@@ -104,7 +104,8 @@ final class BranchCreator {
         PointInTime from = request.from();
         Instant timestamp = from instanceof PointInTime.AtTime at ? at.time() : null;
         String lsn = from instanceof PointInTime.AtLsn at ? at.lsn() : null;
-        return new BranchSpec(request.name(), parentId, timestamp, lsn, expiresAt);
+        return new BranchSpec(request.name(), parentId, timestamp, lsn, expiresAt,
+                request.schemaOnly() ? BranchSpec.SCHEMA_ONLY : null);
     }
 
     /** Neon wants an expiry in the future and at most 30 days ahead; say so before anything is made. */

@@ -1,0 +1,48 @@
+package io.dbbranch.engine.data;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * What PostgreSQL derived from the rows before they were masked or emptied, and would otherwise still show:
+ * materialized views (copies of query results) and planner statistics ({@code pg_stats} lists a column's most common
+ * values and histogram bounds, real values, to anyone who may read the column).
+ */
+final class DerivedData {
+    private DerivedData() {
+    }
+
+    /** Refreshes every populated materialized view; part of the caller's transaction. A view the role may not refresh stops it. */
+    static void refreshMaterializedViews(Connection session) throws SQLException {
+        try (Statement statement = session.createStatement()) {
+            for (DataCatalog.MaterializedView view : DataCatalog.materializedViews(session)) {
+                if (!view.mine()) {
+                    throw io.dbbranch.engine.DbBranchException.of(io.dbbranch.engine.ErrorCode.PERMISSION_DENIED,
+                            "Refresh the materialized view " + view.name() + " after changing the branch's rows",
+                            "the branch's role does not own it, and it still holds the parent's rows",
+                            "Make the lease's role its owner, or drop the view in the parent");
+                }
+                statement.execute("REFRESH MATERIALIZED VIEW " + view.name());
+            }
+        }
+    }
+
+    /**
+     * Recomputes the statistics of {@code tables} (after commit; {@code ANALYZE} of an emptied table clears them). A
+     * table the role may not analyze is named in {@code warnings}.
+     */
+    static void analyze(Connection session, List<DataCatalog.Table> tables, List<String> warnings) throws SQLException {
+        try (Statement statement = session.createStatement()) {
+            for (DataCatalog.Table table : tables) {
+                if (table.mine()) {
+                    statement.execute("ANALYZE " + table.quoted());
+                } else {
+                    warnings.add("the statistics of " + table.ref() + " were not recomputed (the branch's role does not own it): "
+                            + "pg_stats may still show values of the parent's rows");
+                }
+            }
+        }
+    }
+}
