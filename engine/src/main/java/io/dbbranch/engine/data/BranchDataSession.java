@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A session on a branch, logged in as the branch's own role, that applies a {@link BranchData} policy. Its
@@ -16,18 +17,25 @@ import java.util.List;
 public final class BranchDataSession {
     private final Connection session;
     private final Progress progress;
+    private final Consumer<List<Long>> statisticsEraser;
 
-    private BranchDataSession(Connection session, Progress progress) {
+    private BranchDataSession(Connection session, Progress progress, Consumer<List<Long>> statisticsEraser) {
         this.session = session;
         this.progress = progress;
+        this.statisticsEraser = statisticsEraser;
     }
 
-    /** Pins the session's {@code search_path}; {@code session} must be a login of the branch's own role, never an administrator's. */
-    public static BranchDataSession of(Connection session, Progress progress) throws SQLException {
+    /**
+     * Pins the session's {@code search_path}; {@code session} must be a login of the branch's own role, never an
+     * administrator's. {@code statisticsEraser} deletes the statistics of emptied tables, given their oids (see
+     * {@link io.dbbranch.engine.spi.StatisticsReset}); {@code null} where the provider cannot, which the result then warns about.
+     */
+    public static BranchDataSession of(Connection session, Progress progress, Consumer<List<Long>> statisticsEraser)
+            throws SQLException {
         try (Statement statement = session.createStatement()) {
             statement.execute("SET search_path = pg_catalog, pg_temp");
         }
-        return new BranchDataSession(session, progress);
+        return new BranchDataSession(session, progress, statisticsEraser);
     }
 
     /**
@@ -39,8 +47,8 @@ public final class BranchDataSession {
         List<BranchDataResult.TableOutcome> tables = switch (data.policy()) {
             case FULL -> List.of();
             case SCHEMA_ONLY -> nativelyEmpty ? SchemaOnlyStep.verifyEmpty(session)
-                    : SchemaOnlyStep.empty(session, data.rules().keepData(), warnings);
-            case MASKED -> MaskingStep.apply(session, data.rules(), warnings, progress);
+                    : SchemaOnlyStep.empty(session, data.rules().keepData(), statisticsEraser, warnings);
+            case MASKED -> MaskingStep.apply(session, data.rules(), statisticsEraser, warnings, progress);
         };
         String method = switch (data.policy()) {
             case FULL -> "none";

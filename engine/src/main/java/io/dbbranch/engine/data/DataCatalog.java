@@ -26,7 +26,8 @@ final class DataCatalog {
             SELECT c.oid, n.nspname, c.relname, pg_catalog.pg_has_role(c.relowner, 'USAGE') AS mine,
                    c.relrowsecurity AND (c.relforcerowsecurity OR NOT pg_catalog.pg_has_role(c.relowner, 'USAGE')) AS row_security,
                    (SELECT pg_catalog.count(*) FROM pg_catalog.pg_rewrite r
-                     WHERE r.ev_class IN (SELECT t.relid FROM pg_catalog.pg_partition_tree(c.oid) t) AND r.ev_type <> '1') AS rules
+                     WHERE (r.ev_class = c.oid OR r.ev_class IN (SELECT t.relid FROM pg_catalog.pg_partition_tree(c.oid) t))
+                       AND r.ev_type <> '1') AS rules
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p') AND """ + " " + USER_RELATIONS + " ORDER BY n.nspname, c.relname";
 
@@ -50,7 +51,8 @@ final class DataCatalog {
             SELECT g.tgrelid::pg_catalog.regclass::text, g.tgname, g.tgenabled
             FROM pg_catalog.pg_trigger g
             WHERE NOT g.tgisinternal AND g.tgenabled <> 'D'
-              AND g.tgrelid IN (SELECT t.relid FROM pg_catalog.pg_partition_tree(?::pg_catalog.oid) t)
+              AND (g.tgrelid = ?::pg_catalog.oid
+                   OR g.tgrelid IN (SELECT t.relid FROM pg_catalog.pg_partition_tree(?::pg_catalog.oid) t))
             ORDER BY g.tgrelid, g.tgname""";
 
     private static final String MATERIALIZED_VIEWS = """
@@ -84,7 +86,7 @@ final class DataCatalog {
         }
     }
 
-    /** An enabled user trigger on a table or one of its partitions; {@code mode} is {@code pg_trigger.tgenabled}. */
+    /** An enabled user trigger on a table or one of its partitions (pg_partition_tree lists no plain table, hence both); {@code mode} is {@code pg_trigger.tgenabled}. */
     record Trigger(String relation, String name, String mode) {
     }
 
@@ -124,6 +126,7 @@ final class DataCatalog {
         List<Trigger> triggers = new ArrayList<>();
         try (PreparedStatement query = session.prepareStatement(TRIGGERS)) {
             query.setLong(1, table.oid());
+            query.setLong(2, table.oid());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     triggers.add(new Trigger(rows.getString(1), rows.getString(2), rows.getString(3)));

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What PostgreSQL derived from the rows before they were masked or emptied, and would otherwise still show:
@@ -30,7 +31,23 @@ final class DerivedData {
     }
 
     /**
-     * Recomputes the statistics of {@code tables} (after commit; {@code ANALYZE} of an emptied table clears them). A
+     * Has the statistics of emptied tables deleted by {@code eraser} (the provider's administrator: {@code ANALYZE} of an
+     * empty table keeps the old ones, and only a superuser may delete them); without one, says so in {@code warnings}.
+     */
+    static void forget(List<DataCatalog.Table> emptied, Consumer<List<Long>> eraser, List<String> warnings) {
+        if (emptied.isEmpty()) {
+            return;
+        }
+        if (eraser == null) {
+            warnings.add("the statistics of the emptied tables could not be deleted on this provider: pg_stats may still show "
+                    + "values of the parent's rows for " + String.join(", ", emptied.stream().map(t -> t.ref().toString()).toList()));
+            return;
+        }
+        eraser.accept(emptied.stream().map(DataCatalog.Table::oid).toList());
+    }
+
+    /**
+     * Recomputes the statistics of {@code tables} (after commit). A
      * table the role may not analyze is named in {@code warnings}.
      */
     static void analyze(Connection session, List<DataCatalog.Table> tables, List<String> warnings) throws SQLException {

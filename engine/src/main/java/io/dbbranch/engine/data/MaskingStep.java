@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Masks a branch in one transaction: for each masked table, its user triggers off, one {@code UPDATE} setting all its
@@ -34,8 +35,8 @@ final class MaskingStep {
     private MaskingStep() {
     }
 
-    static List<TableOutcome> apply(Connection session, MaskingRules rules, List<String> warnings, Progress progress)
-            throws SQLException {
+    static List<TableOutcome> apply(Connection session, MaskingRules rules, Consumer<List<Long>> statisticsEraser,
+                                    List<String> warnings, Progress progress) throws SQLException {
         MaskingPlan plan = MaskingPlan.of(DataCatalog.tables(session), rules);
         Map<DataCatalog.Table, Long> rows = new LinkedHashMap<>();
         for (int attempt = 1; ; attempt++) {
@@ -51,9 +52,8 @@ final class MaskingStep {
                 rows.clear();
             }
         }
-        List<DataCatalog.Table> changed = new ArrayList<>(plan.masked().keySet());
-        changed.addAll(plan.emptied());
-        DerivedData.analyze(session, changed, warnings);
+        DerivedData.analyze(session, new ArrayList<>(plan.masked().keySet()), warnings);
+        DerivedData.forget(plan.emptied(), statisticsEraser, warnings);
         List<TableOutcome> outcomes = new ArrayList<>();
         plan.masked().forEach((table, columns) -> outcomes.add(new TableOutcome(table.ref().toString(), Action.MASKED,
                 rows.get(table), columns.entrySet().stream().map(c -> c.getKey().name() + ": " + c.getValue()).toList())));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,7 +24,8 @@ final class SchemaOnlyStep {
     private SchemaOnlyStep() {
     }
 
-    static List<TableOutcome> empty(Connection session, List<TableRef> keep, List<String> warnings) throws SQLException {
+    static List<TableOutcome> empty(Connection session, List<TableRef> keep, Consumer<List<Long>> statisticsEraser,
+                                    List<String> warnings) throws SQLException {
         List<DataCatalog.Table> tables = DataCatalog.tables(session);
         Map<TableRef, DataCatalog.Table> byRef = tables.stream().collect(Collectors.toMap(DataCatalog.Table::ref, Function.identity()));
         List<String> unknown = keep.stream().filter(ref -> !byRef.containsKey(ref)).map(TableRef::toString).toList();
@@ -39,7 +41,7 @@ final class SchemaOnlyStep {
             Truncation.resetSequences(session, keptTables);
             DerivedData.refreshMaterializedViews(session);
         });
-        DerivedData.analyze(session, emptied, warnings);
+        DerivedData.forget(emptied, statisticsEraser, warnings);
         List<TableOutcome> outcomes = new ArrayList<>();
         for (DataCatalog.Table table : tables) {
             boolean keptRows = kept.contains(table.ref());

@@ -12,9 +12,12 @@ import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.Credential;
 import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.engine.spi.Progress;
+import io.dbbranch.engine.spi.StatisticsReset;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Gives a ready branch the data its {@link BranchData} allows, before anyone else may log in: mint a short-lived login
@@ -56,7 +59,8 @@ public final class DataPreparation {
         Credential login = provider.mintCredential(branch, connection, loginTtl(provider.capabilities()));
         ReadinessProbe.await(connection, login, readyTimeout, progress);
         try (Connection session = ReadinessProbe.open(connection, login)) {
-            BranchDataResult result = BranchDataSession.of(session, progress).apply(data, nativelyEmpty, started);
+            BranchDataResult result = BranchDataSession.of(session, progress, statisticsEraser(provider, branch))
+                    .apply(data, nativelyEmpty, started);
             progress.report("branch " + branch.name() + ": " + result.summary());
             result.warnings().forEach(warning -> progress.report("warning: " + warning));
             return result;
@@ -64,6 +68,10 @@ public final class DataPreparation {
             throw DbBranchException.of(ErrorCode.PROVIDER_ERROR, asked, "the database answered: " + e.getMessage().replace('\n', ' '),
                     "Check the masking rules against the parent's schema; the branch was deleted and no credential was handed out", e);
         }
+    }
+
+    private static Consumer<List<Long>> statisticsEraser(BranchProvider provider, BranchInfo branch) {
+        return provider instanceof StatisticsReset reset ? oids -> reset.clearStatistics(branch, oids) : null;
     }
 
     private static Duration loginTtl(Capabilities capabilities) {
