@@ -28,7 +28,7 @@ final class PersonalColumns {
     private static final Set<String> THING_NAMES = Set.of("table", "column", "schema", "file", "host", "product", "company",
             "brand", "project", "domain", "field", "class", "type", "event", "job", "queue", "key", "index", "database",
             "db", "server", "service", "app", "application", "role", "group", "team", "category", "tag", "model",
-            "branch", "bucket", "object", "topic", "feature", "plan", "item", "city", "country", "street", "display");
+            "branch", "bucket", "object", "topic", "feature", "plan", "item", "city", "country");
     private static final Pattern WORD_BREAK = Pattern.compile("_+|[0-9]+|(?<=[a-z])(?=[A-Z])|-+|\\s+");
 
     private PersonalColumns() {
