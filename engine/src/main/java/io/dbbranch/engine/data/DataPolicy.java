@@ -1,5 +1,6 @@
 package io.dbbranch.engine.data;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
 import java.util.Arrays;
@@ -20,7 +21,8 @@ public enum DataPolicy {
         this.text = text;
     }
 
-    /** The name used on command lines and in pipelines: {@code full}, {@code schema-only}, {@code masked}. */
+    /** The name used on command lines, in pipelines and in JSON: {@code full}, {@code schema-only}, {@code masked}. */
+    @JsonValue
     public String text() {
         return text;
     }
