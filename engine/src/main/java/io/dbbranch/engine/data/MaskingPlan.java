@@ -67,6 +67,10 @@ record MaskingPlan(Map<DataCatalog.Table, Map<DataCatalog.Column, MaskingStrateg
         if (kind == MaskingStrategy.Kind.NULL && column.notNull()) {
             return ref + " is NOT NULL, so null cannot mask it; use hash or constant";
         }
+        if (column.inUnique() && kind == MaskingStrategy.Kind.HASH && (column.type().equals("smallint") || column.type().equals("integer"))) {
+            return ref + " is part of a unique key, and hash leaves a " + column.type() + " too few bits to stay unique; "
+                    + "widen it to bigint, or use null";
+        }
         if (column.inUnique() && !kind.keepsUniqueness()) {
             return ref + " is part of a unique key, and " + kind.word() + " can give two rows the same value; use hash, email or null";
         }

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * masked columns, its triggers back on; the tables to empty truncated; materialized views refreshed. Then statistics
  * are recomputed. Foreign keys that are deferrable are checked at commit, so both sides of a masked key can change.
  *
- * <p>A unique key whose masked values collide (two different values with the same 80-bit or wider digest prefix, which
+ * <p>A unique key whose masked values collide (two different values with the same digest prefix of 60 bits or more, which
  * PostgreSQL reports as a unique violation: it can never pass silently) rolls everything back and runs again with a
  * new salt, up to {@value #ATTEMPTS} times.
  */
