@@ -18,9 +18,7 @@ class DataPolicyCliTest {
 
     @BeforeAll
     static void makeTheShop() {
-        shop = TestProviders.uniqueName("shop");
-        TestPostgres.execute("postgres", "CREATE DATABASE \"" + shop + "\"");
-        TestPostgres.execute(shop, PersonalData.SCHEMA);
+        shop = PersonalData.parent();
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.dbbranch.bench.data.ShopLoader;
 import io.dbbranch.bench.data.ShopSchema;
 import io.dbbranch.bench.report.Report;
 import io.dbbranch.bench.report.Samples;
+import io.dbbranch.bench.speed.SpeedBenchmark;
 import io.dbbranch.bench.support.BenchServer;
 import io.dbbranch.engine.data.BranchData;
 import io.dbbranch.engine.data.BranchDataResult;
@@ -44,32 +45,17 @@ public final class MaskingBenchmark {
     static final String OWNER = "bench@dbbranch";
     static final List<String> WAYS = List.of("full", "schema-only", "masked", "of-masked-parent");
 
-    /**
-     * @param sizesMb the data sizes, in MB of database
-     * @param runs    measured runs per way and size
-     * @param seed    the data generator's seed
-     * @param fsync   whether the server runs durable or with fsync off
-     * @param work    where the server's folder goes
-     */
-    public record Options(List<Integer> sizesMb, int runs, long seed, boolean fsync, Path work) {
-        public Options {
-            sizesMb = List.copyOf(sizesMb);
-            if (sizesMb.isEmpty() || runs < 1) {
-                throw new IllegalArgumentException("give at least one size and one run");
-            }
-        }
-    }
-
     /** The figures of one size: lease times per way, the masked parent's making, what masking did. */
     public record SizeResult(int targetMb, long databaseBytes, long rows, Map<String, Samples.Summary> elapsed,
                              Map<String, Double> ratioToFull, double maskedParentMs, double maskingStepMedianMs,
                              long maskedRows, List<BranchDataResult.TableOutcome> masked) {
     }
 
-    private final Options options;
+    private final SpeedBenchmark.Options options;
     private final Consumer<String> log;
 
-    public MaskingBenchmark(Options options, Consumer<String> log) {
+    /** The same options as the speed benchmark's: sizes, runs, seed, fsync, work folder. */
+    public MaskingBenchmark(SpeedBenchmark.Options options, Consumer<String> log) {
         this.options = options;
         this.log = log;
     }

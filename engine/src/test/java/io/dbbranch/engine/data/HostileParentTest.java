@@ -21,9 +21,7 @@ class HostileParentTest {
 
     @Test
     void plantedTriggersAndFunctionsDoNotRunDuringMaskingAndTheTriggerIsBackOnForTheBuild() throws Exception {
-        String parent = TestProviders.uniqueName("hostile");
-        TestPostgres.execute("postgres", "CREATE DATABASE \"" + parent + "\"");
-        TestPostgres.execute(parent, PersonalData.SCHEMA);
+        String parent = PersonalData.parent();
         TestPostgres.execute(parent,
                 "CREATE TABLE spied (who text, what text)",
                 "CREATE FUNCTION public.spy() RETURNS trigger LANGUAGE plpgsql AS "

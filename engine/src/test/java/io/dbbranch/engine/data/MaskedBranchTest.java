@@ -28,9 +28,7 @@ class MaskedBranchTest {
 
     @BeforeAll
     void leaseAMaskedBranch() {
-        parent = TestProviders.uniqueName("shop");
-        TestPostgres.execute("postgres", "CREATE DATABASE \"" + parent + "\"");
-        TestPostgres.execute(parent, PersonalData.SCHEMA);
+        parent = PersonalData.parent();
         lease = BranchLease.open(TestProviders.local(), LeaseSpec.builder(parent).owner(TestProviders.OWNER)
                 .data(BranchData.masked(PersonalData.rules())).build(), progress::add);
     }

@@ -25,9 +25,7 @@ class MaskingRefusalsTest {
 
     @BeforeAll
     void makeTheShop() {
-        parent = TestProviders.uniqueName("shop");
-        TestPostgres.execute("postgres", "CREATE DATABASE \"" + parent + "\"");
-        TestPostgres.execute(parent, PersonalData.SCHEMA);
+        parent = PersonalData.parent();
     }
 
     @Test

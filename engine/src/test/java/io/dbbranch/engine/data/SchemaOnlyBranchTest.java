@@ -25,9 +25,7 @@ class SchemaOnlyBranchTest {
 
     @BeforeAll
     void makeTheShop() {
-        parent = TestProviders.uniqueName("shop");
-        TestPostgres.execute("postgres", "CREATE DATABASE \"" + parent + "\"");
-        TestPostgres.execute(parent, PersonalData.SCHEMA);
+        parent = PersonalData.parent();
         TestPostgres.execute(parent, "CREATE MATERIALIZED VIEW customer_emails AS SELECT email FROM customers",
                 "CREATE SEQUENCE invoice_numbers START 1000", "SELECT nextval('invoice_numbers') FROM generate_series(1, 5)");
     }

@@ -62,6 +62,14 @@ public final class PersonalData {
     private PersonalData() {
     }
 
+    /** A new database on the shared test server holding the scenario's data; returns its name. */
+    public static String parent() {
+        String parent = TestProviders.uniqueName("shop");
+        TestPostgres.execute("postgres", "CREATE DATABASE \"" + parent + "\"");
+        TestPostgres.execute(parent, SCHEMA);
+        return parent;
+    }
+
     public static MaskingRules rules() {
         return MaskingFile.parse(RULES_TEXT, "masking.yml");
     }
