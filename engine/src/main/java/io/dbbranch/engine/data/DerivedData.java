@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * What PostgreSQL derived from the rows before they were masked or emptied, and would otherwise still show:
- * materialized views (copies of query results) and planner statistics ({@code pg_stats} lists a column's most common
- * values and histogram bounds, real values, to anyone who may read the column).
+ * materialized views (copies of query results), planner statistics ({@code pg_stats} lists a column's most common
+ * values and histogram bounds, real values, to anyone who may read the column) and old row versions.
  */
 final class DerivedData {
     private DerivedData() {
@@ -47,14 +47,17 @@ final class DerivedData {
     }
 
     /**
-     * Recomputes the statistics of {@code tables} (after commit). A
-     * table the role may not analyze is named in {@code warnings}.
+     * {@code VACUUM (ANALYZE)} of the masked {@code tables}, after the commit: the statistics are recomputed from the masked
+     * rows, and the old row versions the masking left behind (real values, readable by no role but a superuser) are
+     * pruned now, rather than by an autovacuum worker that would hold the branch busy — a masked parent with an
+     * autovacuum worker in it cannot be copied by {@code CREATE DATABASE … TEMPLATE} until it ends. A table the role
+     * may not vacuum is named in {@code warnings}.
      */
-    static void analyze(Connection session, List<DataCatalog.Table> tables, List<String> warnings) throws SQLException {
+    static void vacuum(Connection session, List<DataCatalog.Table> tables, List<String> warnings) throws SQLException {
         try (Statement statement = session.createStatement()) {
             for (DataCatalog.Table table : tables) {
                 if (table.mine()) {
-                    statement.execute("ANALYZE " + table.quoted());
+                    statement.execute("VACUUM (ANALYZE) " + table.quoted());
                 } else {
                     warnings.add("the statistics of " + table.ref() + " were not recomputed (the branch's role does not own it): "
                             + "pg_stats may still show values of the parent's rows");

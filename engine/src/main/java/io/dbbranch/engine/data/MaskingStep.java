@@ -20,8 +20,9 @@ import java.util.function.Consumer;
 
 /**
  * Masks a branch in one transaction: for each masked table, its user triggers off, one {@code UPDATE} setting all its
- * masked columns, its triggers back on; the tables to empty truncated; materialized views refreshed. Then statistics
- * are recomputed. Foreign keys that are deferrable are checked at commit, so both sides of a masked key can change.
+ * masked columns, its triggers back on; the tables to empty truncated; materialized views refreshed. Then the masked
+ * tables are vacuumed and analyzed. Foreign keys that are deferrable are checked at commit, so both sides of a masked
+ * key can change.
  *
  * <p>A unique key whose masked values collide (two different values with the same digest prefix of 60 bits or more, which
  * PostgreSQL reports as a unique violation: it can never pass silently) rolls everything back and runs again with a
@@ -52,7 +53,7 @@ final class MaskingStep {
                 rows.clear();
             }
         }
-        DerivedData.analyze(session, new ArrayList<>(plan.masked().keySet()), warnings);
+        DerivedData.vacuum(session, new ArrayList<>(plan.masked().keySet()), warnings);
         DerivedData.forget(plan.emptied(), statisticsEraser, warnings);
         List<TableOutcome> outcomes = new ArrayList<>();
         plan.masked().forEach((table, columns) -> outcomes.add(new TableOutcome(table.ref().toString(), Action.MASKED,
