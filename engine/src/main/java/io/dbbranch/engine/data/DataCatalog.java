@@ -86,7 +86,10 @@ final class DataCatalog {
         }
     }
 
-    /** An enabled user trigger on a table or one of its partitions (pg_partition_tree lists no plain table, hence both); {@code mode} is {@code pg_trigger.tgenabled}. */
+    /**
+     * An enabled user trigger on a table or one of its partitions ({@code pg_partition_tree} lists nothing for a plain
+     * table, hence the query asks for both); {@code mode} is {@code pg_trigger.tgenabled}.
+     */
     record Trigger(String relation, String name, String mode) {
     }
 

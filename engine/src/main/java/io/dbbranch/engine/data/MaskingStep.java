@@ -96,7 +96,8 @@ final class MaskingStep {
             if (strategy.kind() == MaskingStrategy.Kind.SHUFFLE) {
                 shuffles.add(column.quoted());
             }
-            sets.add(column.quoted() + " = " + MaskingSql.expression(strategy, column.quoted(), column.type(), column.category(), shuffled));
+            sets.add(column.quoted() + " = "
+                    + MaskingSql.expression(strategy, column.quoted(), column.type(), column.category(), shuffled));
         });
         StringBuilder sql = new StringBuilder("UPDATE ").append(table.quoted()).append(" AS m SET ").append(String.join(", ", sets))
                 .append(" FROM (SELECT CAST(? AS pg_catalog.text) AS salt) AS k");

@@ -28,8 +28,8 @@ import java.util.function.Consumer;
 
 /**
  * A build's branch, from creation to teardown: create → wait until it accepts logins → give it the data its
- * {@link LeaseSpec#data() policy} allows (schema-only, masked), as its own role → mint a short-lived credential → hand out the environment → keep the token fresh and the expiry
- * pushed forward → tear down.
+ * {@link LeaseSpec#data() policy} allows (schema-only, masked), as its own role → mint a short-lived credential →
+ * hand out the environment → keep the token fresh and the expiry pushed forward → tear down.
  *
  * <pre>{@code
  * try (BranchLease lease = BranchLease.open(provider, spec, progress)) {

@@ -2,8 +2,8 @@ package io.dbbranch.engine.lease;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
-import io.dbbranch.engine.data.BranchData;
 import io.dbbranch.engine.PositiveDuration;
+import io.dbbranch.engine.data.BranchData;
 import io.dbbranch.engine.naming.BranchName;
 import io.dbbranch.engine.spi.PointInTime;
 import java.nio.file.Path;
