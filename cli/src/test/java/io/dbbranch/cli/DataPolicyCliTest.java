@@ -68,6 +68,6 @@ class DataPolicyCliTest {
         assertThat(run.error()).contains("masking.yml: line 2: partial needs a whole number from 1 up, not 'four'");
         assertThat(TestProviders.databaseExists(name)).isFalse();
         assertThat(Cli.run(Cli.local(), "run", "--parent", shop, "--data", "masked", "--", "true").error())
-                .contains("--data masked without --masking does not go with it");
+                .contains("Branch with masked data: no masking rules were named. Name the masking file, e.g. db/masking.yml (--masking)");
     }
 }

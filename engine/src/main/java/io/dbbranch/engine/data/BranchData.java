@@ -42,6 +42,41 @@ public record BranchData(DataPolicy policy, MaskingRules rules) {
         return new BranchData(DataPolicy.MASKED, rules);
     }
 
+    /**
+     * The policy a front end was asked for, checked: {@code rules} (the masking file, or {@code null} when none was
+     * named) are required for masked data; {@code keepData} apply to schema-only data only (added to the file's),
+     * {@code allowUnmasked} to masked data only (added to the file's); full data takes none of them.
+     *
+     * @throws DbBranchException {@code INVALID_REQUEST} naming the option that does not go with the policy
+     */
+    public static BranchData of(DataPolicy policy, MaskingRules rules, List<TableRef> keepData, List<ColumnRef> allowUnmasked) {
+        MaskingRules file = rules == null ? MaskingRules.NONE : rules;
+        return switch (policy) {
+            case FULL -> {
+                refuse(policy, rules != null || !keepData.isEmpty() || !allowUnmasked.isEmpty(),
+                        "masking rules, keepData (--keep-data) and allowUnmasked (--allow-unmasked) apply to masked and schema-only data only",
+                        "Ask for masked or schema-only data, or leave those out");
+                yield full();
+            }
+            case SCHEMA_ONLY -> {
+                refuse(policy, !allowUnmasked.isEmpty(), "allowUnmasked (--allow-unmasked) applies to masked data only", "A schema-only branch has no rows to mask; leave it out");
+                yield schemaOnly(file.withKeepData(keepData).keepData());
+            }
+            case MASKED -> {
+                refuse(policy, rules == null, "no masking rules were named", "Name the masking file, e.g. db/masking.yml (--masking)");
+                refuse(policy, !keepData.isEmpty(), "keepData (--keep-data) applies to schema-only data only",
+                        "A masked branch keeps every table; list tables to empty under empty: in the masking file");
+                yield masked(file.withAllowUnmasked(allowUnmasked));
+            }
+        };
+    }
+
+    private static void refuse(DataPolicy policy, boolean wrong, String happened, String remedy) {
+        if (wrong) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Branch with " + policy + " data", happened, remedy);
+        }
+    }
+
     /** Whether the branch keeps all of its parent's data (nothing to do after creating it). */
     public boolean isFull() {
         return policy == DataPolicy.FULL;
