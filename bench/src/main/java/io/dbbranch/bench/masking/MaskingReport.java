@@ -29,7 +29,7 @@ final class MaskingReport {
         report.table(medians);
         report.paragraph("Each time is `BranchLease.open` on the local provider up to a credential that has logged in. "
                 + "Schema-only empties every table in one TRUNCATE (statistics deleted by the administrator); masked runs one "
-                + "UPDATE per table as the branch's own role, then ANALYZE, all before the build's credential is minted. "
+                + "UPDATE per table as the branch's own role, then VACUUM (ANALYZE) of the masked tables, all before the build's credential is minted. "
                 + "The last column is `dbbranch create <parent>-masked --parent <parent> --data masked`, done once (e.g. "
                 + "nightly); builds then branch from it at full-branch speed.");
 
