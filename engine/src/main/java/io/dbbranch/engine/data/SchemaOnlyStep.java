@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * Makes a full copy schema-only: every user table but the kept ones emptied in one transaction, sequences restarted,
- * materialized views refreshed, statistics recomputed. Or, after a provider made the branch schema-only itself,
+ * materialized views refreshed, the emptied tables' statistics deleted. Or, after a provider made the branch schema-only itself,
  * checks that it did.
  */
 final class SchemaOnlyStep {

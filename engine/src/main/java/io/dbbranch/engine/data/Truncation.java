@@ -40,7 +40,7 @@ final class Truncation {
         } catch (SQLException e) {
             if ("0A000".equals(e.getSQLState())) {
                 throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Empty the branch's tables but the kept ones",
-                        e.getMessage().replace('\n', ' '), "Keep the referenced table's rows too, or empty the referencing one", e);
+                        e.getMessage().replace('\n', ' '), "Keep the rows of the tables a kept table references too (keepData), or do not keep it", e);
             }
             throw e;
         }
