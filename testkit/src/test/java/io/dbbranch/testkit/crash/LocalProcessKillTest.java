@@ -35,6 +35,6 @@ class LocalProcessKillTest extends ProcessKillTests {
 
     @Override
     protected List<String> rolesLeft(String prefix, List<String> foreign) {
-        return PostgresProcessKillTest.rolesOf(prefix, foreign);
+        return testServerRolesContaining(prefix, foreign);
     }
 }

@@ -4,12 +4,7 @@ import io.dbbranch.engine.postgres.PostgresProvider;
 import io.dbbranch.engine.spi.Labels;
 import io.dbbranch.engine.testing.TestPostgres;
 import io.dbbranch.engine.testing.TestProviders;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -66,7 +61,7 @@ class PostgresProcessKillTest extends ProcessKillTests {
 
     @Override
     protected List<String> rolesLeft(String prefix, List<String> foreign) {
-        return rolesOf(prefix, foreign);
+        return testServerRolesContaining(prefix, foreign);
     }
 
     /**
@@ -77,21 +72,5 @@ class PostgresProcessKillTest extends ProcessKillTests {
         String name = prefix + "foreign";
         TestPostgres.execute("postgres", "CREATE ROLE \"" + name + "\" LOGIN", "CREATE DATABASE \"" + name + "\" OWNER \"" + name + "\"");
         return List.of(name);
-    }
-
-    /** The test server's roles of {@code prefix}, other than {@code foreign}. */
-    static List<String> rolesOf(String prefix, List<String> foreign) {
-        List<String> names = new ArrayList<>();
-        try (Connection connection = TestPostgres.cluster().connectAdmin("postgres"); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT rolname FROM pg_roles WHERE starts_with(rolname, '"
-                     + prefix.replace("'", "''") + "')")) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        names.removeAll(foreign);
-        return names;
     }
 }

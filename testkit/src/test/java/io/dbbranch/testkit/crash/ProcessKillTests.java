@@ -12,9 +12,14 @@ import io.dbbranch.engine.spi.CreateBranchRequest;
 import io.dbbranch.engine.spi.Labels;
 import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.engine.spi.Progress;
+import io.dbbranch.engine.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,14 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The promise, on every provider: whatever instant the process dies at, opening or tearing down a lease, one pass of
  * the reaper of the same owner (once the leases' expiry has passed) removes everything the lease made — branches,
  * roles, password files — and touches nothing foreign. A child JVM ({@link KilledLease}) leases a branch and halts at
- * one step boundary after another ({@link #boundaries()}), as {@code SIGKILL} would; a provider's test class says
- * where its boundaries are and how to reach its service.
+ * one step boundary after another ({@link #boundaries()}, the first being {@code lease.requested}, before anything is
+ * made), as {@code SIGKILL} would; a provider's test class says where its boundaries are and how to reach its service.
  */
 public abstract class ProcessKillTests {
     /** The owner of the killed leases and of the reaper. */
     protected static final String OWNER = "kill-test@dbbranch";
-    /** The lease's own boundaries, on every provider (see {@link KilledLease}). */
-    protected static final List<String> LEASE_BOUNDARIES = List.of("lease.requested", "lease.ready", "lease.body");
     /** The reaper runs this long after now: past the leases' expiry (30 min by default), before the foreign branch's. */
     private static final Duration REAPER_LATER_BY = Duration.ofHours(2);
 
@@ -75,17 +78,42 @@ public abstract class ProcessKillTests {
         return List.of();
     }
 
+    /**
+     * The shared test server's roles whose names contain {@code prefix} (a branch's role on postgres and local, a Neon
+     * login role {@code <role prefix><branch>} on the Neon emulator that shares it), other than {@code foreign}.
+     */
+    protected static List<String> testServerRolesContaining(String prefix, List<String> foreign) {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = TestPostgres.cluster().connectAdmin("postgres");
+             PreparedStatement query = connection.prepareStatement("SELECT rolname FROM pg_roles WHERE strpos(rolname, ?) > 0")) {
+            query.setString(1, prefix);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        names.removeAll(foreign);
+        return names;
+    }
+
     @Test
     void aLeaseKilledAtEveryStepBoundaryLeavesNothingOnceReaped() throws Exception {
         String prefix = prefix();
         List<String> foreign = new ArrayList<>(makeForeignObjects(prefix));
         foreign.add(branchOfAnotherOwner(prefix + "theirs"));
         List<String> boundaries = boundaries();
+        List<String> madeSomething = new ArrayList<>();
         for (int i = 0; i < boundaries.size(); i++) {
             String boundary = boundaries.get(i);
             String name = prefix + i + "-" + boundary.substring(boundary.lastIndexOf('.') + 1);
             assertThat(runChildHaltingAt(boundary, name)).as("the child leasing %s halted at %s", name, boundary)
                     .isEqualTo(StepHooks.HALT_STATUS);
+            if (i > 0) {
+                madeSomething.add(name);
+            }
         }
         BranchProvider provider = providerOf(OWNER);
 
@@ -98,6 +126,8 @@ public abstract class ProcessKillTests {
 
         try {
             assertThat(report.failures()).isEmpty();
+            assertThat(report.deleted()).extracting(ReapReport.Entry::branch).as("a kill after the lease's first step leaves "
+                    + "something, and the reaper finds it").containsExactlyInAnyOrderElementsOf(madeSomething);
             assertThat(provider.listBranches(prefix)).extracting(BranchInfo::name).containsExactlyInAnyOrderElementsOf(foreign);
             assertThat(rolesLeft(prefix, foreign)).isEmpty();
             try (Stream<Path> files = Files.list(secrets)) {

@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The process-kill scenario on the Neon emulator, at the lease's own boundaries (announced, ready with its password file,
- * the body). Boundaries inside the provider (the create sent, its operation pending, the role and endpoint made) need
- * {@code StepHooks} marks in {@code engine.neon}, which come with Neon's crash-proofing.
+ * The process-kill scenario on the Neon emulator: the lease announced; the create answered (the branch exists with our
+ * labels in its annotation, its endpoint's operations still running); a login role made on the branch with its
+ * credential, before the password file; ready with its password file; the body. A delete is one call (the branch takes
+ * its roles and endpoints with it), so teardown has no boundary inside.
  */
 class NeonProcessKillTest extends ProcessKillTests {
     private static final AtomicInteger RUNS = new AtomicInteger();
@@ -28,13 +29,18 @@ class NeonProcessKillTest extends ProcessKillTests {
 
     @Override
     protected List<String> boundaries() {
-        return LEASE_BOUNDARIES;
+        return List.of("lease.requested", "neon.create.sent", "neon.credential.minted", "lease.ready", "lease.body");
     }
 
     @Override
     protected List<String> childOptions() {
         return List.of("provider=neon", "url=" + testbed.emulator.apiUrl(), "project=" + testbed.emulator.project(),
                 "port=" + testbed.emulator.postgresPort());
+    }
+
+    @Override
+    protected List<String> rolesLeft(String prefix, List<String> foreign) {
+        return testServerRolesContaining(prefix, foreign);
     }
 
     @Override
