@@ -1,7 +1,6 @@
 package io.dbbranch.cli;
 
 import io.dbbranch.cli.output.Console;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
@@ -13,9 +12,6 @@ import picocli.CommandLine.Option;
  * {@link ErrorReporter}.
  */
 public abstract class BaseCommand implements Callable<Integer> {
-    /** How long a signal waits for the command to clean up before the JVM exits anyway. */
-    private static final Duration TEARDOWN_GRACE = Duration.ofMinutes(2);
-
     @Option(names = {"-v", "--verbose"}, description = "On failure, print the whole message and the stack trace.")
     boolean verbose;
 
@@ -28,16 +24,13 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the command under a {@link ShutdownGuard}, so that Ctrl-C or SIGTERM lets it delete what it made (a
-     * half-made branch, a lease, a rehearsal branch) before the JVM exits.
+     * Runs the command. {@link DbBranch#execute} holds a {@link ShutdownGuard} around it, so that Ctrl-C or SIGTERM
+     * lets it delete what it made (a half-made branch, a lease, a rehearsal branch) before the JVM exits.
      */
     @Override
-    @SuppressWarnings("try") // the guard only has to be open while the command runs
     public final Integer call() throws Exception {
         console = new Console(context.out(), context.err(), json());
-        try (ShutdownGuard guard = new ShutdownGuard(TEARDOWN_GRACE, console::warn)) {
-            return execute();
-        }
+        return execute();
     }
 
     /** Runs the command and returns its exit code. */

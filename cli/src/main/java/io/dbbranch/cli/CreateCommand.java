@@ -56,10 +56,17 @@ final class CreateCommand extends DataCommand {
         }
         try (BranchProvider provider = openProvider()) {
             Instant now = Instant.now();
-            BranchInfo branch = parent == null ? createRoot(provider, now) : createBranch(provider, point, now);
+            BranchInfo branch;
+            try {
+                branch = parent == null ? createRoot(provider, now) : createBranch(provider, point, now);
+            } catch (RuntimeException e) {
+                throw Cleanup.reportLeftBehind(name, e, console());
+            }
             ConnectionDetails connection;
             try {
                 connection = provider.awaitReady(branch, readyTimeout.value(), console().progress());
+                // A signal during a call that could not notice it (SQL, HTTP) finds the branch made: nobody wants it now.
+                Cleanup.stopIfInterrupted("Create " + name);
             } catch (RuntimeException e) {
                 throw Cleanup.deleteAfter(provider, branch, e, console());
             }

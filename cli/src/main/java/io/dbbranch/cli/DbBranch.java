@@ -1,5 +1,6 @@
 package io.dbbranch.cli;
 
+import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Spec;
                 DemoCommand.class,
                 HelpCommand.class})
 public final class DbBranch implements Runnable {
+    /** How long a signal waits for the command to clean up before the JVM exits anyway. */
+    private static final Duration TEARDOWN_GRACE = Duration.ofMinutes(2);
+
     @Spec
     CommandSpec spec;
 
@@ -43,9 +47,21 @@ public final class DbBranch implements Runnable {
         System.exit(execute(CliContext.system(), args));
     }
 
-    /** Runs one command line in {@code context} and returns its exit code. */
+    /**
+     * Runs one command line in {@code context} and returns its exit code. Under a {@link ShutdownGuard} that stays
+     * open until the failure, if any, is reported: Ctrl-C or SIGTERM waits for the command's clean-up and its last
+     * words (an interrupted create says whether its branch is gone).
+     */
+    @SuppressWarnings("try") // the guard only has to be open while the command runs
     public static int execute(CliContext context, String... args) {
-        return commandLine(context).execute(args);
+        try (ShutdownGuard guard = new ShutdownGuard(TEARDOWN_GRACE, note -> warn(context, note))) {
+            return commandLine(context).execute(args);
+        }
+    }
+
+    private static void warn(CliContext context, String note) {
+        context.err().println("dbbranch: warning: " + note);
+        context.err().flush();
     }
 
     static CommandLine commandLine(CliContext context) {

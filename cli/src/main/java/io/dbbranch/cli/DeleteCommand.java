@@ -41,6 +41,7 @@ final class DeleteCommand extends DataCommand {
                 }
                 deleted = provider.deleteBranch(found.get());
             }
+            Cleanup.removePassFile(name, console());
             console().note(deleted ? "deleted " + name : "there was no branch " + name);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("name", name);

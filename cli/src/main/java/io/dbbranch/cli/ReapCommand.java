@@ -28,6 +28,9 @@ final class ReapCommand extends DataCommand {
         try (BranchProvider provider = openProvider()) {
             ReapReport report = new Reaper(provider, settings().owner(), Reaper.BuildLiveness.UNKNOWN, Clock.systemUTC())
                     .reap(prefix, dryRun, anyOwner, console().progress());
+            if (!dryRun) {
+                report.deleted().forEach(reaped -> Cleanup.removePassFile(reaped.branch(), console()));
+            }
             TextTable table = TextTable.withHeaders("Branch", "Action", "Reason");
             report.deleted().forEach(e -> table.row(e.branch(), dryRun ? "would delete" : "deleted", e.reason()));
             report.failures().forEach(e -> table.row(e.branch(), "FAILED", e.reason()));

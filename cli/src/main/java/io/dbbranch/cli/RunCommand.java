@@ -1,6 +1,7 @@
 package io.dbbranch.cli;
 
 import io.dbbranch.cli.options.DurationConverter;
+import io.dbbranch.cli.options.EnvPrefixConverter;
 import io.dbbranch.cli.options.ReadyTimeoutOption;
 import io.dbbranch.cli.options.KeepPolicyConverter;
 import io.dbbranch.cli.options.MigrationFlags;
@@ -10,6 +11,7 @@ import io.dbbranch.engine.lease.KeepPolicy;
 import io.dbbranch.engine.lease.LeaseSpec;
 import io.dbbranch.engine.lease.TeardownResult;
 import io.dbbranch.engine.migration.MigrationFailedException;
+import io.dbbranch.engine.migration.MigrationOptions;
 import io.dbbranch.engine.migration.MigrationReport;
 import io.dbbranch.engine.migration.MigrationReportTable;
 import io.dbbranch.engine.migration.MigrationTarget;
@@ -73,7 +75,8 @@ final class RunCommand extends ProviderCommand {
             description = "Lifetime of each token; it is renewed in PGPASSFILE before it runs out (default ${DEFAULT-VALUE}).")
     Duration tokenTtl;
 
-    @Option(names = "--env-prefix", paramLabel = "TEXT", defaultValue = "", description = "Prefix for every variable name, e.g. ORDERS_.")
+    @Option(names = "--env-prefix", paramLabel = "TEXT", defaultValue = "", converter = EnvPrefixConverter.class,
+            description = "Prefix for every variable name: letters, digits and '_', e.g. ORDERS_.")
     String envPrefix;
 
     @Mixin
@@ -86,12 +89,12 @@ final class RunCommand extends ProviderCommand {
     @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The command and its arguments.")
     List<String> command;
 
-    private void migrate(BranchLease lease) {
-        if (migrate == null || migrate.isEmpty()) {
+    private void migrate(BranchLease lease, MigrationOptions options) {
+        if (options == null) {
             return;
         }
         MigrationTarget target = MigrationTarget.of(lease.connection(), lease.credential()).withLabel(lease.branch().name());
-        MigrationReport report = new Migrator(target, MigrationFlags.build(migrate, context()).build()).migrate();
+        MigrationReport report = new Migrator(target, options).migrate();
         // Progress, not data: the command's own output is what stdout is for.
         console().note(MigrationReportTable.summary(report));
     }
@@ -102,11 +105,13 @@ final class RunCommand extends ProviderCommand {
                 .job(job).build(build).change(change).from(PointInTimeOptions.of(from))
                 .keep(keep).keepFor(keepFor).expiryWindow(ttl).credentialTtl(tokenTtl).envPrefix(envPrefix)
                 .readyTimeout(readyTimeout.value()).build();
+        // Read before the branch is made: a wrong folder must not cost a branch.
+        MigrationOptions migration = migrate == null || migrate.isEmpty() ? null : MigrationFlags.build(migrate, "--migrate", context()).build();
         try (BranchProvider provider = openProvider()) {
             BranchLease lease = BranchLease.open(provider, spec, console().progress());
             int exit;
             try {
-                migrate(lease);
+                migrate(lease, migration);
                 exit = new ChildCommand(context()).run(command, lease.environment().variables());
             } catch (InterruptedException stopped) {
                 // A cancelled run deletes its branch even with --keep on-failure: nothing failed, it was stopped.

@@ -86,6 +86,31 @@ class BadInputTest {
     }
 
     @Test
+    void anEnvPrefixThatMakesNoVariableNameIsAUsageErrorAndNoBranchIsMade() {
+        String parent = TestProviders.parentWithEntities(1);
+        String name = TestProviders.uniqueName("badprefix");
+
+        CliResult result = Cli.run(Cli.postgres(), "run", "--parent", parent, "--name", name, "--env-prefix", "X;Y=", "--", "true");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.error()).startsWith("dbbranch: Invalid value for option '--env-prefix'")
+                .contains("'X;Y='", "only letters, digits and '_'", "Use e.g. ORDERS_");
+        assertThat(TestProviders.databaseExists(name)).isFalse();
+    }
+
+    @Test
+    void aMigrationFolderThatDoesNotExistIsRefusedBeforeABranchIsMade() {
+        String parent = TestProviders.parentWithEntities(1);
+        String name = TestProviders.uniqueName("nofolder");
+
+        CliResult result = Cli.run(Cli.postgres(), "run", "--parent", parent, "--name", name, "--migrate", "no-such-folder", "--", "true");
+
+        assertThat(result.exit()).isEqualTo(3);
+        assertThat(result.error()).contains("Migrate from --migrate no-such-folder", "there is no folder", "no-such-folder");
+        assertThat(TestProviders.databaseExists(name)).isFalse();
+    }
+
+    @Test
     void anInvalidBranchNameSuggestsAValidOne() {
         CliResult result = Cli.run(Cli.local(), "create", "Feature_X", "--parent", "main");
 
@@ -99,6 +124,17 @@ class BadInputTest {
 
         assertThat(result.exit()).isEqualTo(3);
         assertThat(result.error()).contains("absent.properties: there is no such file");
+    }
+
+    @Test
+    void aMistypedKeyOfTheConfigFileIsWarnedAboutWithoutItsValue(@TempDir Path folder) throws Exception {
+        Path config = Files.writeString(folder.resolve("config.properties"), "postgres.pasword=hunter2\n");
+
+        CliResult result = Cli.run(Cli.postgres(), "list", "--prefix", "none-such-", "--config", config.toString());
+
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.err()).contains("dbbranch: warning: the config file " + config + " has an unknown key 'postgres.pasword', "
+                + "which is ignored; did you mean 'postgres.password'?").doesNotContain("hunter2");
     }
 
     @Test

@@ -72,6 +72,15 @@ class RestoreCommandTest {
     }
 
     @Test
+    void aBranchThatDoesNotExistIsNamedAsMissingWithTheOnesThatDo() {
+        CliResult restored = Cli.run(Cli.archiving(), "restore", "--branch", "nope", "--at", "1 hour ago");
+
+        assertThat(restored.exit()).as(restored.toString()).isEqualTo(4);
+        assertThat(restored.error()).contains("there is no branch 'nope' on the local provider", "Existing branches: ")
+                .doesNotContain("history window");
+    }
+
+    @Test
     void createBranchesFromThePastWhereTheProviderKeepsHistory() {
         String source = TestHistory.databaseWithEntities(5);
         Instant before = Instant.now();

@@ -54,7 +54,23 @@ public record ConfigFile(Path path, Properties properties) {
         if (file.holdsSecrets() && readableByOthers(path)) {
             warn.accept("the config file " + path + " holds secrets and others may read it; run: chmod 600 " + path);
         }
+        file.warnAboutUnknownKeys(warn);
         return file;
+    }
+
+    /**
+     * A mistyped key would otherwise be ignored silently. Only the key is named, never its value (it may be a secret);
+     * a line without a value is not shown at all, since it may be a value that lost its key.
+     */
+    private void warnAboutUnknownKeys(Consumer<String> warn) {
+        properties.stringPropertyNames().stream().sorted().filter(key -> ConfigKey.ofFileKey(key).isEmpty()).forEach(key -> {
+            if (properties.getProperty(key).isEmpty()) {
+                warn.accept("the config file " + path + " has a line without '=' (not shown: it may be a secret), which is ignored");
+            } else {
+                warn.accept("the config file " + path + " has an unknown key '" + key + "', which is ignored"
+                        + ConfigKey.closestTo(key).map(known -> "; did you mean '" + known.fileKey() + "'?").orElse(""));
+            }
+        });
     }
 
     public Optional<String> get(ConfigKey key) {

@@ -1,5 +1,10 @@
 package io.dbbranch.cli.config;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * One setting of the CLI and the three places it can come from: a command-line flag, an environment variable and
  * a key of the config file. A secret has no flag: command lines end up in shell histories and process lists.
@@ -66,6 +71,23 @@ public enum ConfigKey {
 
     public boolean isSecret() {
         return secret;
+    }
+
+    /** The setting whose config-file key is exactly {@code fileKey}. */
+    public static Optional<ConfigKey> ofFileKey(String fileKey) {
+        return Arrays.stream(values()).filter(key -> key.fileKey.equals(fileKey)).findFirst();
+    }
+
+    /**
+     * The setting an unknown config-file key most likely meant: the same but for case, an environment variable name
+     * ({@code DBBRANCH_POSTGRES_URL}), or at most two letters off ({@code postgres.pasword}); empty when none is obvious.
+     */
+    public static Optional<ConfigKey> closestTo(String unknown) {
+        String lower = unknown.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(key -> key.fileKey.equalsIgnoreCase(unknown) || key.environmentVariable.equalsIgnoreCase(unknown)
+                        || EditDistance.between(key.fileKey.toLowerCase(Locale.ROOT), lower) <= 2)
+                .min(Comparator.comparingInt(key -> EditDistance.between(key.fileKey.toLowerCase(Locale.ROOT), lower)));
     }
 
     /** Where a user can set it, for error messages: {@code --postgres-url, DBBRANCH_POSTGRES_URL or postgres.url}. */

@@ -1,7 +1,10 @@
 package io.dbbranch.cli.options;
 
 import io.dbbranch.cli.CliContext;
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.migration.MigrationOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,21 +38,32 @@ public final class MigrationFlags {
 
     /** The options, with folders resolved against the working folder. */
     public MigrationOptions toOptions(CliContext context) {
-        return build(locations, context).target(target).baselineOnMigrate(baselineOnMigrate)
+        return build(locations, "--locations", context).target(target).baselineOnMigrate(baselineOnMigrate)
                 .baselineVersion(baselineVersion).outOfOrder(outOfOrder)
                 .schemas(schemas == null ? new String[0] : schemas.toArray(String[]::new))
                 .placeholders(placeholders).build();
     }
 
-    /** Default options for {@code locations}: folders resolved against the working folder. */
-    public static MigrationOptions.Builder build(List<String> locations, CliContext context) {
+    /**
+     * Default options for {@code locations}: folders resolved against the working folder, each of which must exist (so
+     * that a mistyped folder fails before a branch is made for it, not after).
+     *
+     * @param option the option that named them, for the message
+     */
+    public static MigrationOptions.Builder build(List<String> locations, String option, CliContext context) {
         MigrationOptions.Builder builder = MigrationOptions.builder();
         for (String location : locations) {
-            if (location.startsWith("classpath:") || location.startsWith("filesystem:")) {
+            if (location.startsWith("classpath:")) {
                 builder.location(location);
-            } else {
-                builder.location(context.resolve(Path.of(location)));
+                continue;
             }
+            Path folder = context.resolve(Path.of(location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location));
+            if (!Files.isDirectory(folder)) {
+                throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Migrate from " + option + " " + location,
+                        "there is no folder " + folder, "Name a folder of migrations (a relative one is read from "
+                                + context.workingDirectory() + "), or classpath:…");
+            }
+            builder.location(folder);
         }
         return builder;
     }

@@ -34,6 +34,22 @@ class SettingsTest {
     }
 
     @Test
+    void unknownKeysOfTheConfigFileAreWarnedAboutByNameWithTheClosestKnownOneButNeverTheirValues() throws Exception {
+        Files.writeString(home.resolve("config.properties"), "provider=postgres\npostgres.pasword=hunter2\n"
+                + "DBBRANCH_NEON_API_KEY=key-123\nshoe.size=forty-four\nlonely-secret-456\n");
+
+        Settings.load(Map.of(), null, context(Map.of("DBBRANCH_HOME", home.toString())), warnings::add);
+
+        assertThat(warnings).hasSize(4);
+        assertThat(warnings).anyMatch(w -> w.contains("unknown key 'postgres.pasword'") && w.endsWith("did you mean 'postgres.password'?"))
+                .anyMatch(w -> w.contains("unknown key 'DBBRANCH_NEON_API_KEY'") && w.endsWith("did you mean 'neon.apiKey'?"))
+                .anyMatch(w -> w.contains("unknown key 'shoe.size', which is ignored") && !w.contains("did you mean"))
+                .anyMatch(w -> w.contains("a line without '=' (not shown"))
+                .allMatch(w -> w.contains(home.resolve("config.properties").toString()))
+                .noneMatch(w -> w.contains("hunter2") || w.contains("key-123") || w.contains("forty-four") || w.contains("lonely-secret-456"));
+    }
+
+    @Test
     void secretsComeFromTheEnvironmentOrTheFileButNeverAFlag() throws Exception {
         Files.writeString(home.resolve("config.properties"), "neon.apiKey=from-file\n");
         Settings fromFile = Settings.load(Map.of(), null, context(Map.of("DBBRANCH_HOME", home.toString())), warnings::add);

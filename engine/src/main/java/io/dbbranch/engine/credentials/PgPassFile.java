@@ -23,6 +23,19 @@ public final class PgPassFile {
         this.path = path;
     }
 
+    /**
+     * The password file of branch {@code branch} in {@code directory}: one name per branch, so that whoever deletes the
+     * branch later (a delete command, a reaper after a killed run) finds the file without having been told.
+     */
+    public static PgPassFile ofBranch(Path directory, String branch) {
+        Path file = directory.resolve(branch + ".pgpass");
+        if (!directory.equals(file.getParent())) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Find the password file of branch '" + branch + "'",
+                    "the name would lead out of " + directory, "Use a branch name, without '/' or '..'");
+        }
+        return new PgPassFile(file);
+    }
+
     public Path path() {
         return path;
     }
@@ -31,7 +44,7 @@ public final class PgPassFile {
     public void write(ConnectionDetails connection, String user, Secret password) {
         String line = String.join(":", escape(connection.host()), Integer.toString(connection.port()),
                 escape(connection.database()), escape(user), escape(password.reveal())) + "\n";
-        Path temporary = path.resolveSibling(path.getFileName() + ".tmp");
+        Path temporary = temporary();
         try {
             Files.createDirectories(path.getParent());
             Files.deleteIfExists(temporary);
@@ -48,9 +61,18 @@ public final class PgPassFile {
         }
     }
 
-    /** Removes the file; missing is fine. */
-    public void delete() throws IOException {
-        Files.deleteIfExists(path);
+    /**
+     * Removes the file, and the temporary copy a rewrite cut short would have left (it holds a token too).
+     *
+     * @return whether there was a file
+     */
+    public boolean delete() throws IOException {
+        boolean temporaryExisted = Files.deleteIfExists(temporary());
+        return Files.deleteIfExists(path) || temporaryExisted;
+    }
+
+    private Path temporary() {
+        return path.resolveSibling(path.getFileName() + ".tmp");
     }
 
     private static String escape(String field) {

@@ -85,7 +85,16 @@ public final class BranchLease implements AutoCloseable {
         progress.report("creating branch " + name + " of " + spec.parent() + (spec.from().isHistorical() ? " at " + spec.from() : "")
                 + " on " + provider.kind());
         long started = System.nanoTime();
-        BranchInfo branch = provider.createBranch(new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels));
+        BranchInfo branch;
+        try {
+            branch = provider.createBranch(new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels));
+        } catch (RuntimeException e) {
+            // The provider cleans up a half-made branch itself and attaches what failed in that clean-up.
+            for (Throwable cleanup : e.getSuppressed()) {
+                progress.report(leftBehind(name, cleanup));
+            }
+            throw e;
+        }
         timings.put("create", since(started));
         return connect(provider, spec, progress, branch, started, timings);
     }
@@ -132,8 +141,12 @@ public final class BranchLease implements AutoCloseable {
             ConnectionDetails connection = provider.awaitReady(branch, spec.readyTimeout(), progress);
             Credential credential = provider.mintCredential(branch, connection, spec.credentialTtl());
             ReadinessProbe.await(connection, credential, spec.readyTimeout(), progress);
+            if (Thread.currentThread().isInterrupted()) {
+                // A signal during a call that could not notice it (SQL, HTTP): nobody wants the branch now.
+                throw new InterruptedException();
+            }
             timings.put("ready", since(step));
-            PgPassFile passFile = new PgPassFile(spec.secretsDirectory().resolve(name + ".pgpass"));
+            PgPassFile passFile = PgPassFile.ofBranch(spec.secretsDirectory(), name);
             passFile.write(connection, credential.user(), credential.password());
             progress.report(String.format("branch %s is ready at %s/%s (%.2f s); credential for %s valid until %s", name,
                     connection.hostPort(), connection.database(), since(started).toMillis() / 1000.0, credential.user(),
@@ -246,7 +259,7 @@ public final class BranchLease implements AutoCloseable {
             provider.deleteBranch(branch);
             progress.report("deleted branch " + branch.name() + " after the failure");
         } catch (RuntimeException cleanup) {
-            progress.report("may have left branch " + branch.name() + " behind: " + cleanup.getMessage());
+            progress.report(leftBehind(branch.name(), cleanup));
             cause.addSuppressed(cleanup);
         } finally {
             if (interrupted) {
@@ -257,6 +270,11 @@ public final class BranchLease implements AutoCloseable {
             throw error;
         }
         return (RuntimeException) cause;
+    }
+
+    private static String leftBehind(String name, Throwable cleanup) {
+        return "may have left branch " + name + " behind: " + cleanup.getMessage()
+                + " (the reaper deletes it once its expiry passes; to delete it now: dbbranch delete " + name + ")";
     }
 
     static Duration since(long startNanos) {

@@ -1,5 +1,7 @@
 package io.dbbranch.engine.lease;
 
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.credentials.Secret;
 import io.dbbranch.engine.spi.BranchInfo;
 import io.dbbranch.engine.spi.ConnectionDetails;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The environment variables a lease gives its body, and which of them carry a secret. Front ends inject
@@ -23,6 +26,9 @@ import java.util.Set;
  * long builds should let their clients read it (libpq and pgjdbc both do).
  */
 public final class LeaseEnvironment {
+    /** What a shell (and {@code ProcessBuilder}) takes as the start of a variable name. */
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private final Map<String, String> variables;
     private final Set<String> secretNames;
     private final Set<String> masks;
@@ -71,6 +77,21 @@ public final class LeaseEnvironment {
         masks.addAll(Secret.of(url).maskForms());
         masks.addAll(Secret.of(jdbcUrl).maskForms());
         return new LeaseEnvironment(variables, secretNames, masks);
+    }
+
+    /**
+     * Returns {@code prefix} if every name it makes is a valid variable name: empty, or letters, digits and {@code _}
+     * not starting with a digit. Checked before anything is made, as a bad name would only fail when the body starts.
+     *
+     * @throws DbBranchException {@code INVALID_REQUEST} naming what is allowed
+     */
+    public static String requireValidPrefix(String prefix) {
+        if (prefix != null && !prefix.isEmpty() && !PREFIX.matcher(prefix).matches()) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Prefix the branch's variable names with '" + prefix + "'",
+                    "a prefix may hold only letters, digits and '_' and must not start with a digit (it would make names such as '"
+                            + prefix + "PGHOST')", "Use e.g. ORDERS_, or no prefix");
+        }
+        return prefix;
     }
 
     /** Every variable, in a stable order. */

@@ -50,6 +50,14 @@ public final class LeaseSpec {
         this.secretsDirectory = b.secretsDirectory;
     }
 
+    /**
+     * Where password files go unless {@link Builder#secretsDirectory} says otherwise; a front end that deletes a branch
+     * outside its lease (a delete command, a reaper) removes {@code PgPassFile.ofBranch(defaultSecretsDirectory(), name)}.
+     */
+    public static Path defaultSecretsDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "dbbranch-secrets");
+    }
+
     /** A builder for a branch of {@code parent}. */
     public static Builder builder(String parent) {
         return new Builder(parent);
@@ -94,7 +102,7 @@ public final class LeaseSpec {
         private Duration keepFor = Duration.ofDays(7);
         private KeepPolicy keep = KeepPolicy.NEVER;
         private String envPrefix = "";
-        private Path secretsDirectory = Path.of(System.getProperty("java.io.tmpdir"), "dbbranch-secrets");
+        private Path secretsDirectory = defaultSecretsDirectory();
 
         private Builder(String parent) {
             if (parent == null || parent.isBlank()) {
@@ -137,9 +145,12 @@ public final class LeaseSpec {
         public Builder keepFor(Duration value) { this.keepFor = PositiveDuration.require(value, "keepFor"); return this; }
         /** Whether to keep the branch at teardown. Default {@link KeepPolicy#NEVER}. */
         public Builder keep(KeepPolicy value) { this.keep = Objects.requireNonNull(value); return this; }
-        /** A prefix for every environment variable name. Default none. */
-        public Builder envPrefix(String value) { this.envPrefix = value == null ? "" : value.trim(); return this; }
-        /** Where the password file is written. Default {@code <tmp>/dbbranch-secrets}. */
+        /** A prefix for every environment variable name: letters, digits and '_', not starting with a digit. Default none. */
+        public Builder envPrefix(String value) {
+            this.envPrefix = LeaseEnvironment.requireValidPrefix(value == null ? "" : value.trim());
+            return this;
+        }
+        /** Where the password file is written. Default {@link LeaseSpec#defaultSecretsDirectory()}. */
         public Builder secretsDirectory(Path value) { this.secretsDirectory = Objects.requireNonNull(value); return this; }
 
         public LeaseSpec build() {

@@ -15,13 +15,29 @@ import java.util.Properties;
 /**
  * Proves a branch is really ready: a login with the minted credential and a {@code SELECT 1}. A provider
  * saying "ready" is not enough (an endpoint may still be waking, a role still propagating), so this retries
- * with growing pauses until the deadline.
+ * with growing pauses until the deadline; a database that does not exist fails at once.
  */
 public final class ReadinessProbe {
     private static final long FIRST_PAUSE_MILLIS = 100;
     private static final long MAX_PAUSE_MILLIS = 2_000;
 
+    /**
+     * The login's database does not exist: it never will on this branch, since a branch has the databases its parent
+     * had. Login failures (28000, 28P01) are retried instead: a role or token made through a platform's API reaches
+     * its compute moments later (Neon's roles, Lakebase's credentials).
+     */
+    private static final String INVALID_CATALOG_NAME = "3D000";
+
     private ReadinessProbe() {
+    }
+
+    private static DbBranchException noSuchDatabase(ConnectionDetails connection, Credential credential, SQLException e) {
+        return DbBranchException.of(ErrorCode.NOT_FOUND, "Connect to " + connection.hostPort() + "/" + connection.database()
+                        + " as " + credential.user(),
+                "the branch has no database '" + connection.database() + "' (SQLSTATE " + INVALID_CATALOG_NAME + ")",
+                "Set the database to one its parent has: the connection's Database field in Jenkins; on the command line "
+                        + "DBBRANCH_LAKEBASE_DATABASE or DBBRANCH_NEON_DATABASE (lakebase.database, neon.database in the config file)",
+                e);
     }
 
     public static void await(ConnectionDetails connection, Credential credential, Duration timeout, Progress progress)
@@ -35,6 +51,9 @@ public final class ReadinessProbe {
                 statement.execute("SELECT 1");
                 return;
             } catch (SQLException e) {
+                if (INVALID_CATALOG_NAME.equals(e.getSQLState())) {
+                    throw noSuchDatabase(connection, credential, e);
+                }
                 last = e;
             }
             if (System.nanoTime() + pause * 1_000_000 > deadline) {

@@ -67,8 +67,7 @@ public class PostgresProvider implements BranchProvider {
                         "Existing databases: " + String.join(", ", BranchCatalog.names(connection)));
             }
             if (BranchCatalog.find(connection, request.name()).isPresent()) {
-                throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a database of that name exists already",
-                        "Choose another name, or delete the old branch first");
+                throw alreadyExists(asked, null);
             }
             DatabaseCopier.copy(connection, request.parent(), request.name(), config.parentBusyWait());
             try {
@@ -77,14 +76,30 @@ public class PostgresProvider implements BranchProvider {
                 dropQuietlyAfter(e, request.name());
                 throw e;
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw interruptedAfterCopy(asked, request.name());
+            }
             return BranchCatalog.find(connection, request.name()).orElseThrow();
         } catch (SQLException e) {
-            throw AdminConnections.failure(asked, e);
+            throw lostTheRace(e) ? alreadyExists(asked, e) : AdminConnections.failure(asked, e);
         } catch (InterruptedException e) {
+            // Interrupted while waiting for the parent's sessions to leave: the copy never ran, so there is nothing
+            // of ours to drop (and a database of that name, if any, is someone else's).
             Thread.currentThread().interrupt();
-            dropQuietlyAfter(e, request.name());
             throw new DbBranchException(ErrorCode.INTERRUPTED, asked + ": interrupted; nothing was left behind", e);
         }
+    }
+
+    /**
+     * A signal that came while the copy or the set-up ran (JDBC calls cannot be interrupted) finds the branch made: it
+     * is dropped as a half-made one, since whoever interrupted no longer wants it.
+     */
+    private DbBranchException interruptedAfterCopy(String asked, String name) {
+        Optional<DbBranchException> left = dropHalfMade(name);
+        DbBranchException stopped = new DbBranchException(ErrorCode.INTERRUPTED, asked + ": interrupted; "
+                + (left.isEmpty() ? "the branch made meanwhile was dropped" : "the branch made meanwhile may have been left behind"));
+        left.ifPresent(stopped::addSuppressed);
+        return stopped;
     }
 
     /**
@@ -195,8 +210,7 @@ public class PostgresProvider implements BranchProvider {
         BranchName.validate(name);
         try (Connection connection = admin.maintenance()) {
             if (BranchCatalog.find(connection, name).isPresent()) {
-                throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a database of that name exists already",
-                        "Choose another name, or delete the old one first");
+                throw alreadyExists(asked, null);
             }
             try (var statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE " + SqlText.identifier(name));
@@ -210,8 +224,25 @@ public class PostgresProvider implements BranchProvider {
             }
             return BranchCatalog.find(connection, name).orElseThrow();
         } catch (SQLException e) {
-            throw AdminConnections.failure(asked, e);
+            throw lostTheRace(e) ? alreadyExists(asked, e) : AdminConnections.failure(asked, e);
         }
+    }
+
+    private static DbBranchException alreadyExists(String asked, SQLException cause) {
+        boolean role = cause != null && ("42710".equals(cause.getSQLState()) || cause.getMessage().contains("pg_authid"));
+        return DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a " + (role ? "role" : "database") + " of that name exists already",
+                "Choose another name, or delete the old one first", cause);
+    }
+
+    /**
+     * Whether a create failed because another one made the same database or role between our look and our
+     * {@code CREATE}: {@code 42P04} (duplicate database), {@code 42710} (duplicate role), or {@code 23505} on the
+     * catalogs' name index when both inserted at once. The loser made nothing at that point, so it drops nothing.
+     */
+    private static boolean lostTheRace(SQLException e) {
+        String state = e.getSQLState();
+        return "42P04".equals(state) || "42710".equals(state) || "23505".equals(state) && e.getMessage() != null
+                && (e.getMessage().contains("pg_database_datname_index") || e.getMessage().contains("pg_authid_rolname_index"));
     }
 
     /** The admin's view of the server, for subclasses and migrations that must act on a parent. */
@@ -229,12 +260,26 @@ public class PostgresProvider implements BranchProvider {
     }
 
     private void dropQuietlyAfter(Exception cause, String name) {
+        dropHalfMade(name).ifPresent(cause::addSuppressed);
+    }
+
+    /**
+     * Drops the database and role a create of ours made; returns why it could not, if so. Runs with the interrupt flag
+     * cleared (restored after), so that an interrupted create still cleans up.
+     */
+    private Optional<DbBranchException> dropHalfMade(String name) {
+        boolean interrupted = Thread.interrupted();
         try (Connection connection = admin.maintenance(); var statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + SqlText.identifier(name) + " WITH (FORCE)");
             BranchRoles.dropIfOurs(connection, name);
+            return Optional.empty();
         } catch (SQLException | RuntimeException cleanup) {
-            cause.addSuppressed(new DbBranchException(ErrorCode.PROVIDER_ERROR, "Clean up the half-made branch '" + name
+            return Optional.of(new DbBranchException(ErrorCode.PROVIDER_ERROR, "Clean up the half-made branch '" + name
                     + "': " + cleanup.getMessage() + "; it may have been left behind", cleanup));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -58,9 +59,17 @@ public final class PointInTimeRestore {
         long started = System.nanoTime();
         String asked = "Restore '" + request.source() + "' to " + request.point();
         requireCapabilities(request, asked);
+        // Before the window: a branch that does not exist has no history, and saying so is the useful answer.
+        BranchInfo source = provider.findBranch(request.source()).orElseThrow(() -> noSuchBranch(request.source(), asked));
         Instant now = clock.instant();
         provider.historyWindow(request.source()).requireContains(request.point(), now, asked);
-        return request.replace() ? inPlace(request, asked, started, progress) : intoNewBranch(request, now, asked, started, progress);
+        return request.replace() ? inPlace(source, request, asked, started, progress) : intoNewBranch(request, now, asked, started, progress);
+    }
+
+    private DbBranchException noSuchBranch(String name, String asked) {
+        List<String> existing = provider.listBranches("").stream().map(BranchInfo::name).limit(20).toList();
+        return DbBranchException.of(ErrorCode.NOT_FOUND, asked, "there is no branch '" + name + "' on the " + provider.kind()
+                + " provider", existing.isEmpty() ? "There are no branches yet" : "Existing branches: " + String.join(", ", existing));
     }
 
     private RestoreResult intoNewBranch(RestoreRequest request, Instant now, String asked, long started, Progress progress) {
@@ -90,9 +99,7 @@ public final class PointInTimeRestore {
         return finish(branch, login, verified, null, started, progress);
     }
 
-    private RestoreResult inPlace(RestoreRequest request, String asked, long started, Progress progress) {
-        BranchInfo target = provider.findBranch(request.source()).orElseThrow(() -> DbBranchException.of(ErrorCode.NOT_FOUND,
-                asked, "there is no branch '" + request.source() + "'", "Check the name"));
+    private RestoreResult inPlace(BranchInfo target, RestoreRequest request, String asked, long started, Progress progress) {
         String preserved = request.resolvePreserveUnderName();
         progress.report("restoring " + request.source() + " in place to " + request.point() + "; its present state is kept as "
                 + preserved);

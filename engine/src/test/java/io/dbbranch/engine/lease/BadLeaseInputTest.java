@@ -38,6 +38,14 @@ class BadLeaseInputTest {
     }
 
     @Test
+    void anEnvPrefixThatMakesNoVariableNameIsRefusedWhenTheSpecIsBuilt() {
+        assertThatThrownBy(() -> spec("main").envPrefix("X;Y="))
+                .isInstanceOf(DbBranchException.class)
+                .hasMessageContaining("'X;Y='").hasMessageContaining("only letters, digits and '_'").hasMessageContaining("ORDERS_");
+        assertThat(spec("main").envPrefix(" ORDERS_ ").build().envPrefix()).isEqualTo("ORDERS_");
+    }
+
+    @Test
     void aParentWithOpenSessionsFailsFastNamingThemAndLeavesNothingBehind() throws Exception {
         String parent = TestProviders.parentWithEntities(1);
         String name = TestProviders.uniqueName("busy");

@@ -10,14 +10,19 @@ import io.dbbranch.engine.http.HttpSettings;
 import io.dbbranch.engine.http.RetryPolicy;
 import io.dbbranch.engine.lakebase.LakebaseConfig;
 import io.dbbranch.engine.lakebase.LakebaseProvider;
+import io.dbbranch.engine.lease.BranchLease;
+import io.dbbranch.engine.lease.LeaseSpec;
 import io.dbbranch.engine.spi.CreateBranchRequest;
 import io.dbbranch.engine.spi.PointInTime;
+import io.dbbranch.engine.spi.Progress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Wrong settings and requests fail with a message that says what to fix, and leave no branch behind. */
 class LakebaseBadInputTest {
@@ -119,6 +124,25 @@ class LakebaseBadInputTest {
 
         assertThat(failure.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
         assertThat(failure.getMessage()).contains("HTTP 400", "INVALID_PARAMETER_VALUE", "before the history window");
+    }
+
+    @Test
+    void aDatabaseTheBranchDoesNotHaveFailsAtTheFirstLoginNotAtTheReadyTimeout(@TempDir Path secrets) {
+        LeaseSpec spec = LeaseSpec.builder("main").owner("test-owner").name(TestLakebase.name("nodb"))
+                .readyTimeout(Duration.ofMinutes(10)).secretsDirectory(secrets).build();
+        long started = System.nanoTime();
+
+        DbBranchException failure;
+        try (LakebaseProvider provider = new LakebaseProvider(TestLakebase.config().database("no_such_db").build())) {
+            failure = catchThrowableOfType(DbBranchException.class, () -> BranchLease.open(provider, spec, Progress.SILENT));
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("far less than the ready timeout of 10 minutes")
+                .isLessThan(Duration.ofMinutes(1));
+        assertThat(failure.code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(failure.getMessage()).contains("the branch has no database 'no_such_db'", "3D000",
+                "DBBRANCH_LAKEBASE_DATABASE", "Database field");
+        assertThat(emulator.branchIds()).as("the branch was deleted").doesNotContain(spec.name());
     }
 
     @Test
