@@ -119,7 +119,7 @@ public final class Main {
 
     private static Report review(Args args) throws Exception {
         args.allow(Set.of("sizes", "runs", "seed", "fsync", "work", "out"));
-        return new ReviewBenchmark(new ReviewBenchmark.Options(args.integers("sizes", List.of(60, 600)), args.integer("runs", 5),
+        return new ReviewBenchmark(new SpeedBenchmark.Options(args.integers("sizes", List.of(60, 600)), args.integer("runs", 5),
                 args.number("seed", 42), args.flag("fsync", true), work(args)), Main::log).run(args.commandLine());
     }
 

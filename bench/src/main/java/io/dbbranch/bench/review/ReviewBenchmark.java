@@ -6,6 +6,7 @@ import io.dbbranch.bench.data.ShopDataGenerator;
 import io.dbbranch.bench.data.ShopParent;
 import io.dbbranch.bench.report.Report;
 import io.dbbranch.bench.report.Samples;
+import io.dbbranch.bench.speed.SpeedBenchmark;
 import io.dbbranch.bench.support.BenchServer;
 import io.dbbranch.engine.lease.BranchLease;
 import io.dbbranch.engine.lease.LeaseSpec;
@@ -39,26 +40,11 @@ public final class ReviewBenchmark {
     static final String OWNER = "bench@dbbranch";
     static final String MIGRATIONS = "classpath:io/dbbranch/bench/review-migrations";
 
-    /**
-     * @param sizesMb the data sizes, in MB of database
-     * @param runs    measured runs per mode and size
-     * @param seed    the data generator's seed
-     * @param fsync   whether the server runs durable (as the local provider does for users) or with fsync off
-     * @param work    where the server's folder goes
-     */
-    public record Options(List<Integer> sizesMb, int runs, long seed, boolean fsync, Path work) {
-        public Options {
-            sizesMb = List.copyOf(sizesMb);
-            if (sizesMb.isEmpty() || runs < 1) {
-                throw new IllegalArgumentException("give at least one size and one run");
-            }
-        }
-    }
-
-    private final Options options;
+    private final SpeedBenchmark.Options options;
     private final Consumer<String> log;
 
-    public ReviewBenchmark(Options options, Consumer<String> log) {
+    /** @param options the sizes, runs per mode, seed, fsync and work folder, as for the speed benchmark */
+    public ReviewBenchmark(SpeedBenchmark.Options options, Consumer<String> log) {
         this.options = options;
         this.log = log;
     }
