@@ -3,6 +3,7 @@ package io.dbbranch.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dbbranch.engine.local.ServerAccount;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,7 @@ class OverheadBenchmarkSmokeTest {
 
     @Test
     void fewLeasesAgainstEachEmulatorReportOverheadEmulatorTimeAndHeap(@TempDir Path work) throws Exception {
+        ServerAccount.current().letEnter(work);
         JsonNode report = ReportFiles.runAndRead(Path.of("target", "smoke-reports"), "overhead", "overhead",
                 "--targets", "lakebase,neon", "--warmup", "1", "--leases", "3", "--concurrent-leases", "4", "--concurrency", "2",
                 "--work", work.toString());

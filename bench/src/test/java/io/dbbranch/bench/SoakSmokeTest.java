@@ -3,6 +3,7 @@ package io.dbbranch.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dbbranch.engine.local.ServerAccount;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,7 @@ class SoakSmokeTest {
 
     @Test
     void tinyLakebaseSoakInjectsFaultsAndCountsWhatTheyDid(@TempDir Path work) throws Exception {
+        ServerAccount.current().letEnter(work);
         JsonNode report = ReportFiles.runAndRead(Path.of("target", "smoke-reports", "lakebase"), "soak", "soak",
                 "--targets", "lakebase", "--leases", "6", "--concurrency", "3", "--fault-rate", "0.3", "--kill-share", "0.34",
                 "--kill-leases", "4", "--kill-concurrency", "2", "--expiry-window", "3", "--work", work.toString());
@@ -30,6 +32,7 @@ class SoakSmokeTest {
 
     @Test
     void tinyLocalSoakInterruptsKillsReapsAndReportsEveryCount(@TempDir Path work) throws Exception {
+        ServerAccount.current().letEnter(work);
         JsonNode report = ReportFiles.runAndRead(Path.of("target", "smoke-reports"), "soak", "soak", "--targets", "local",
                 "--leases", "8", "--concurrency", "4", "--kill-share", "0.5", "--kill-leases", "6", "--kill-concurrency", "3",
                 "--expiry-window", "3", "--work", work.toString());

@@ -3,6 +3,7 @@ package io.dbbranch.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dbbranch.engine.local.ServerAccount;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ class SpeedBenchmarkSmokeTest {
 
     @Test
     void tinySpeedRunWritesAReportWithEveryWayAndTheRatios(@TempDir Path work) throws Exception {
+        ServerAccount.current().letEnter(work);
         Path out = Path.of("target", "smoke-reports");
         JsonNode report = ReportFiles.runAndRead(out, "speed", "speed", "--sizes", "9", "--runs", "1", "--fsync", "off",
                 "--work", work.toString());

@@ -87,11 +87,7 @@ final class CreateCommand extends DataCommand {
                     "the " + provider.kind() + " provider cannot branch from the past", "Leave out --at and --lsn");
         }
         Duration lifetime = ttl == null ? DEFAULT_TTL : ttl;
-        if (lifetime.compareTo(capabilities.maxBranchTtl()) > 0) {
-            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, asked + " to live " + lifetime,
-                    "the " + provider.kind() + " provider keeps branches at most " + capabilities.maxBranchTtl().toDays() + " days",
-                    "Choose a shorter --ttl");
-        }
+        capabilities.requireBranchLifetime(lifetime, asked, "--ttl");
         Labels labels = new Labels(settings().owner(), null, null, null, now, now.plus(lifetime));
         console().progress().report("creating branch " + name + " of " + parent + " on " + provider.kind());
         return provider.createBranch(new CreateBranchRequest(name, parent, point, labels.expiresAt(), labels));

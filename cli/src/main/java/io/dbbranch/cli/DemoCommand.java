@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", header = "Play the product's story on the embedded PostgreSQL, then clean up.",
         description = "Play the story on the embedded PostgreSQL: a main database, a build's branch with a short-lived "
                 + "login, an accident on main and its point-in-time recovery; then tear it all down and print each "
-                + "step's time. Uses its own demo-* databases in $DBBRANCH_HOME (default ~/.dbbranch) and can be run "
+                + "step's time. Uses its own demo-* databases in $DBBRANCH_HOME (default ~/.dbbranch, for root "
+                + "/var/lib/dbbranch) and can be run "
                 + "again any time.")
 final class DemoCommand extends BaseCommand {
     @Option(names = "--migrations", paramLabel = "DIR",

@@ -15,7 +15,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code dbbranch local start|stop|status}: the embedded PostgreSQL 17 cluster of the local provider. */
-@Command(name = "local", description = "Start, stop or inspect the embedded PostgreSQL 17 cluster in $DBBRANCH_HOME (default ~/.dbbranch).",
+@Command(name = "local", description = "Start, stop or inspect the embedded PostgreSQL 17 cluster in $DBBRANCH_HOME "
+        + "(default ~/.dbbranch; for root /var/lib/dbbranch, the server then running as the system user dbbranch).",
         subcommands = {LocalCommand.Start.class, LocalCommand.Stop.class, LocalCommand.Status.class})
 final class LocalCommand implements Runnable {
     @Spec

@@ -1,15 +1,13 @@
 package io.dbbranch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dbbranch.engine.local.LocalHome;
 import io.dbbranch.engine.local.LocalCluster;
 import io.dbbranch.engine.testing.TestHistory;
 import io.dbbranch.engine.testing.TestPostgres;
 import io.dbbranch.engine.testing.TestProviders;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -65,11 +63,7 @@ final class Cli {
     /** No provider settings at all, and a home of its own. */
     static synchronized Map<String, String> base() {
         if (emptyHome == null) {
-            try {
-                emptyHome = Files.createTempDirectory("dbbranch-cli-home");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            emptyHome = LocalHome.temporary("dbbranch-cli-home").path();
         }
         Map<String, String> environment = new HashMap<>();
         environment.put("DBBRANCH_HOME", emptyHome.toString());

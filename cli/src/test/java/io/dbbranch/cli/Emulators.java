@@ -1,12 +1,10 @@
 package io.dbbranch.cli;
 
+import io.dbbranch.engine.local.LocalHome;
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.testing.TestPostgres;
 import io.dbbranch.testkit.lakebase.LakebaseEmulator;
 import io.dbbranch.testkit.neon.NeonEmulator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -24,15 +22,13 @@ final class Emulators {
         if (lakebase == null) {
             try {
                 LakebaseEmulator started = LakebaseEmulator.start(LakebaseEmulator.Options
-                        .in(Files.createTempDirectory("dbbranch-cli-lakebase")).withSettings(ClusterSettings.ephemeral()));
+                        .in(LocalHome.temporary("dbbranch-cli-lakebase").path()).withSettings(ClusterSettings.ephemeral()));
                 started.postgres().adminExecute(LakebaseEmulator.DEFAULT_BRANCH,
                         "CREATE TABLE IF NOT EXISTS greeting (id int PRIMARY KEY, text text NOT NULL)",
                         "INSERT INTO greeting VALUES (1, 'hello from main') ON CONFLICT DO NOTHING");
                 started.tuning().operationPolls(1).operationDuration(Duration.ofMillis(200));
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-lakebase-emulator"));
                 lakebase = started;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

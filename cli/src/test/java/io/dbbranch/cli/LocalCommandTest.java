@@ -3,6 +3,7 @@ package io.dbbranch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dbbranch.engine.local.ServerAccount;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +17,7 @@ class LocalCommandTest {
 
     @Test
     void startStatusAndStopTheClusterOfAHome(@TempDir Path home) throws Exception {
+        ServerAccount.current().letEnter(home);
         Map<String, String> environment = Cli.base();
         environment.put("DBBRANCH_HOME", home.toString());
         try {

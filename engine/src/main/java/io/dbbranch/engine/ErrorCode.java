@@ -26,7 +26,7 @@ public enum ErrorCode {
     MIGRATION_FAILED(false),
     /** A verification query did not meet its expectation. */
     VERIFICATION_FAILED(false),
-    /** The machine cannot do what was asked (no user namespaces, no free port, missing binaries). */
+    /** The machine cannot do what was asked (no free port, missing or untrusted binaries, a folder the server cannot reach). */
     ENVIRONMENT(false),
     /** The calling thread was interrupted; whatever was created has been cleaned up. */
     INTERRUPTED(false);

@@ -1,5 +1,6 @@
 package io.dbbranch.bench.support;
 
+import io.dbbranch.engine.local.ServerAccount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,10 +13,13 @@ public final class WorkFolders {
     private WorkFolders() {
     }
 
-    /** A new, empty folder under {@code root} whose name starts with {@code prefix}. */
+    /**
+     * A new, empty folder under {@code root} whose name starts with {@code prefix}, which the embedded server's user
+     * can enter (see {@link ServerAccount#letEnter}).
+     */
     public static Path create(Path root, String prefix) {
         try {
-            return Files.createTempDirectory(Files.createDirectories(root), prefix);
+            return ServerAccount.current().letEnter(Files.createTempDirectory(Files.createDirectories(root), prefix));
         } catch (IOException e) {
             throw new UncheckedIOException("could not make a work folder under " + root, e);
         }

@@ -99,7 +99,7 @@ public final class Settings {
         return value(ConfigKey.OWNER).orElseGet(() -> "cli@" + hostName());
     }
 
-    /** The local provider's home ({@code DBBRANCH_HOME}, default {@code ~/.dbbranch}). */
+    /** The local provider's home ({@code DBBRANCH_HOME}, default {@code ~/.dbbranch}, for root {@code /var/lib/dbbranch}). */
     public LocalHome home() {
         return home;
     }

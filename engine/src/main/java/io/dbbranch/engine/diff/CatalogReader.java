@@ -60,8 +60,15 @@ public final class CatalogReader {
     private CatalogReader() {
     }
 
-    /** The schema of the database {@code connection} is connected to, labelled {@code database}. */
+    /**
+     * The schema of the database {@code connection} is connected to, labelled {@code database}. It first pins the
+     * session's {@code search_path} to {@code pg_catalog, pg_temp}: the catalog functions these queries call unqualified
+     * ({@code format_type}, {@code pg_get_viewdef}, …) must be the built-ins, never a better-matching function a role that
+     * owns objects in the database planted (the login may be a parent's owner or an admin). Definitions then name every
+     * object with its schema, on both sides of a comparison alike.
+     */
     public static SchemaSnapshot read(Connection connection, String database) throws SQLException {
+        query(connection, "SELECT pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', false)", row -> { });
         Map<List<String>, List<Column>> columns = new LinkedHashMap<>();
         query(connection, TABLES, row -> {
             List<Column> list = columns.computeIfAbsent(key(row), k -> new ArrayList<>());

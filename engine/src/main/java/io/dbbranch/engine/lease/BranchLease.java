@@ -251,6 +251,10 @@ public final class BranchLease implements AutoCloseable {
                     "this provider accepts credential lifetimes from " + capabilities.minCredentialTtl().toSeconds() + " s to "
                             + capabilities.maxCredentialTtl().toSeconds() + " s", "Choose a lifetime in that range");
         }
+        capabilities.requireBranchLifetime(spec.expiryWindow(), asked, "expiry window");
+        if (spec.keep() != KeepPolicy.NEVER) {
+            capabilities.requireBranchLifetime(spec.keepFor(), asked, "keepFor");
+        }
     }
 
     private static RuntimeException abandon(BranchProvider provider, BranchInfo branch, Throwable cause, Progress progress) {

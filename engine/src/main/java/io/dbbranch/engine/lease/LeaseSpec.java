@@ -55,7 +55,7 @@ public final class LeaseSpec {
      * outside its lease (a delete command, a reaper) removes {@code PgPassFile.ofBranch(defaultSecretsDirectory(), name)}.
      */
     public static Path defaultSecretsDirectory() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "dbbranch-secrets");
+        return SecretsFolder.forThisUser();
     }
 
     /** A builder for a branch of {@code parent}. */
@@ -83,7 +83,8 @@ public final class LeaseSpec {
     public Duration keepFor() { return keepFor; }
     public KeepPolicy keep() { return keep; }
     public String envPrefix() { return envPrefix; }
-    public Path secretsDirectory() { return secretsDirectory; }
+    /** The folder for the password file: the one set, else this user's private default (created and checked here). */
+    public Path secretsDirectory() { return secretsDirectory != null ? secretsDirectory : defaultSecretsDirectory(); }
 
     /** Collects the options of a {@link LeaseSpec}. */
     public static final class Builder {
@@ -102,7 +103,7 @@ public final class LeaseSpec {
         private Duration keepFor = Duration.ofDays(7);
         private KeepPolicy keep = KeepPolicy.NEVER;
         private String envPrefix = "";
-        private Path secretsDirectory = defaultSecretsDirectory();
+        private Path secretsDirectory;
 
         private Builder(String parent) {
             if (parent == null || parent.isBlank()) {
@@ -150,7 +151,11 @@ public final class LeaseSpec {
             this.envPrefix = LeaseEnvironment.requireValidPrefix(value == null ? "" : value.trim());
             return this;
         }
-        /** Where the password file is written. Default {@link LeaseSpec#defaultSecretsDirectory()}. */
+        /**
+         * Where the password file is written. Default {@link LeaseSpec#defaultSecretsDirectory()}: a folder only this
+         * user may enter, {@code $XDG_RUNTIME_DIR/dbbranch} or {@code ~/.dbbranch/secrets}, refused if another user
+         * owns it or may enter it.
+         */
         public Builder secretsDirectory(Path value) { this.secretsDirectory = Objects.requireNonNull(value); return this; }
 
         public LeaseSpec build() {

@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -30,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * its owner only) and {@code server.log}. Password authentication ({@code scram-sha-256}) everywhere, loopback
  * only, no Unix socket. The server outlives this object: it keeps running between CLI calls until
  * {@link #stop()}; its port is read back from {@code postmaster.pid}.
+ *
+ * <p>The server runs as the {@link ServerAccount}. When that is a system user (dbbranch runs as root), the folder
+ * and the password stay root's; the data folder and the log are the server user's (see {@link ClusterFiles}).
  */
 public final class LocalCluster {
     /** The cluster's superuser. */
@@ -39,11 +41,13 @@ public final class LocalCluster {
     private final Path directory;
     private final ClusterSettings settings;
     private final PgBinaries binaries;
+    private final ServerAccount account;
 
     public LocalCluster(Path directory, ClusterSettings settings) {
-        this.directory = directory.toAbsolutePath();
+        this.directory = directory.toAbsolutePath().normalize();
         this.settings = settings;
         this.binaries = PgBinaries.get();
+        this.account = binaries.account();
     }
 
     public Path directory() {
@@ -64,61 +68,64 @@ public final class LocalCluster {
 
     /** Creates the cluster (initdb) with a fresh random admin password, unless it exists already. */
     public synchronized void initialize() {
-        if (isInitialized()) {
-            return;
-        }
-        try {
-            Files.createDirectories(directory);
-            Path passwordFile = directory.resolve("admin.password");
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            Files.writeString(passwordFile, Base64.getUrlEncoder().withoutPadding().encodeToString(random),
-                    StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-r--r--"));
-            List<String> arguments = new ArrayList<>(List.of("-D", dataDirectory().toString(), "-U", ADMIN_USER,
-                    "-E", "UTF-8", "--locale=C", "--auth-host=scram-sha-256", "--auth-local=scram-sha-256",
-                    "--pwfile=" + passwordFile));
-            if (!settings.fsync()) {
-                arguments.add("--no-sync");
-            }
-            run("initdb", arguments, "Initialise a PostgreSQL cluster in " + directory);
-            // initdb (in its user namespace) had to read it; from now on only we may.
-            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
-            Files.writeString(dataDirectory().resolve("postgresql.conf"), "\ninclude_if_exists = 'dbbranch.conf'\n",
-                    StandardOpenOption.APPEND);
+        ShellSafePath.require(directory, "Initialise a PostgreSQL cluster in " + directory);
+        try (ClusterLock ignored = lock()) {
+            initializeLocked();
         } catch (IOException e) {
             throw environment("Initialise a PostgreSQL cluster in " + directory, e);
         }
     }
 
-    /** Starts the server on a free loopback port unless it runs already, and returns its port. */
+    /**
+     * Starts the server on a free loopback port unless it runs already, and returns its port. Safe to call from
+     * several threads and processes at once: one starts it, the others find it running.
+     */
     public synchronized int start() {
-        initialize();
         OptionalInt running = runningPort();
         if (running.isPresent()) {
             return running.getAsInt();
         }
-        writeSettings();
-        DbBranchException last = null;
-        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            int port = freePort();
-            try {
-                run("pg_ctl", List.of("-D", dataDirectory().toString(), "-l", logFile().toString(), "-w", "-t", "120",
-                        "-o", "-p " + port, "start"), "Start the PostgreSQL cluster in " + directory);
-                return port;
-            } catch (DbBranchException e) {
-                // Another process may have taken the port between our probe and the server's bind.
-                last = e;
+        String asked = "Start the PostgreSQL cluster in " + directory;
+        ShellSafePath.require(directory, asked);
+        try (ClusterLock ignored = lock()) {
+            initializeLocked();
+            running = runningPort();
+            if (running.isPresent()) {
+                return running.getAsInt();
             }
+            ClusterFiles.prepareForServer(this, account);
+            writeSettings();
+            DbBranchException last = null;
+            for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+                int port = freePort();
+                try {
+                    run("pg_ctl", List.of("-D", dataDirectory().toString(), "-l", logFile().toString(), "-w", "-t", "120",
+                            "-o", "-p " + port, "start"), asked);
+                    return port;
+                } catch (DbBranchException e) {
+                    // Another process may have taken the port between our probe and the server's bind.
+                    last = e;
+                }
+            }
+            throw last;
+        } catch (IOException e) {
+            throw environment(asked, e);
         }
-        throw last;
     }
 
     /** Stops the server (fast shutdown: open sessions are disconnected). Does nothing if it is not running. */
     public synchronized void stop() {
-        if (runningPort().isPresent()) {
-            run("pg_ctl", List.of("-D", dataDirectory().toString(), "-m", "fast", "-w", "-t", "60", "stop"),
-                    "Stop the PostgreSQL cluster in " + directory);
+        if (runningPort().isEmpty()) {
+            return;
+        }
+        String asked = "Stop the PostgreSQL cluster in " + directory;
+        // No path check: pg_ctl stop only signals the server, through no shell.
+        try (ClusterLock ignored = lock()) {
+            if (runningPort().isPresent()) {
+                run("pg_ctl", List.of("-D", dataDirectory().toString(), "-m", "fast", "-w", "-t", "60", "stop"), asked);
+            }
+        } catch (IOException e) {
+            throw environment(asked, e);
         }
     }
 
@@ -152,13 +159,29 @@ public final class LocalCluster {
         return new ConnectionDetails("127.0.0.1", start(), database, "disable");
     }
 
-    /** A new superuser connection to {@code database}; the caller closes it. */
+    /**
+     * A new superuser connection to {@code database} with the server's default {@code search_path}, for setting data
+     * up (tests, the demo, benchmarks) in databases no untrusted role owns anything in. The engine itself uses
+     * {@link #connectPinned}. The caller closes it.
+     */
     public Connection connectAdmin(String database) throws SQLException {
+        return PgJdbc.connect(details(database).jdbcUrl(), adminProperties());
+    }
+
+    /**
+     * A new superuser connection to {@code database} whose {@code search_path} is pinned to {@code pg_catalog, pg_temp}
+     * (see {@link PgJdbc#PINNED_SEARCH_PATH}): what every privileged statement of the engine runs on. The caller closes it.
+     */
+    public Connection connectPinned(String database) throws SQLException {
+        return PgJdbc.connectPrivileged(details(database).jdbcUrl(), adminProperties());
+    }
+
+    private Properties adminProperties() {
         Properties properties = new Properties();
         properties.setProperty("user", ADMIN_USER);
         properties.setProperty("password", adminPassword().reveal());
         properties.setProperty("ApplicationName", "dbbranch");
-        return PgJdbc.connect(details(database).jdbcUrl(), properties);
+        return properties;
     }
 
     /** The last lines of the server log, for error messages. */
@@ -171,9 +194,40 @@ public final class LocalCluster {
         }
     }
 
+    private ClusterLock lock() throws IOException {
+        Files.createDirectories(directory);
+        return ClusterLock.acquire(directory);
+    }
+
+    private void initializeLocked() throws IOException {
+        if (isInitialized()) {
+            return;
+        }
+        String asked = "Initialise a PostgreSQL cluster in " + directory;
+        Path passwordFile = directory.resolve("admin.password");
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        Files.deleteIfExists(passwordFile);
+        Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(passwordFile, Base64.getUrlEncoder().withoutPadding().encodeToString(random), StandardCharsets.UTF_8);
+        Path initdbPassword = ClusterFiles.prepareForInitdb(this, account);
+        try {
+            List<String> arguments = new ArrayList<>(List.of("-D", dataDirectory().toString(), "-U", ADMIN_USER,
+                    "-E", "UTF-8", "--locale=C", "--auth-host=scram-sha-256", "--auth-local=scram-sha-256",
+                    "--pwfile=" + initdbPassword));
+            if (!settings.fsync()) {
+                arguments.add("--no-sync");
+            }
+            run("initdb", arguments, asked);
+        } finally {
+            Files.deleteIfExists(initdbPassword);
+        }
+        ClusterFiles.includeSettingsFile(dataDirectory());
+    }
+
     private void writeSettings() {
         try {
-            Files.writeString(dataDirectory().resolve("dbbranch.conf"), settings.render(), StandardCharsets.UTF_8);
+            ClusterFiles.replace(dataDirectory().resolve("dbbranch.conf"), settings.render());
         } catch (IOException e) {
             throw environment("Write the settings of the cluster in " + directory, e);
         }
@@ -182,8 +236,10 @@ public final class LocalCluster {
     private void run(String tool, List<String> arguments, String asked) {
         List<String> command = binaries.command(tool, arguments);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // Started in the cluster's folder: the server user may be unable to enter the caller's (root's home).
+            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw DbBranchException.of(ErrorCode.TIMEOUT, asked, tool + " did not finish within 180 s",
@@ -191,7 +247,7 @@ public final class LocalCluster {
             }
             if (process.exitValue() != 0) {
                 throw DbBranchException.of(ErrorCode.ENVIRONMENT, asked,
-                        tool + " failed with exit code " + process.exitValue() + ":\n" + output.trim()
+                        tool + " failed with exit code " + process.exitValue() + ": " + (output.isEmpty() ? "(no output)" : "\n" + output)
                                 + Optional.of(logTail(15)).filter(s -> !s.isBlank()).map(s -> "\nserver log:\n" + s).orElse(""),
                         "See " + logFile());
             }

@@ -64,6 +64,7 @@ public class LocalProvider extends PostgresProvider {
      * backup when none is recent enough: at the cluster's creation, history starts there.
      */
     public static LocalProvider open(LocalHome home, ClusterSettings settings, PitrSettings pitr, String owner) {
+        ShellSafePath.require(home.path(), "Open the local cluster in " + home.path());
         Path historyDirectory = home.path().resolve("history");
         LocalCluster cluster = new LocalCluster(home.clusterDirectory(), LocalHistory.archiving(settings, historyDirectory));
         LocalHistory history = new LocalHistory(cluster, historyDirectory, settings, pitr);
@@ -112,6 +113,7 @@ public class LocalProvider extends PostgresProvider {
             throw DbBranchException.of(ErrorCode.INVALID_REQUEST, asked, "this local cluster keeps no history",
                     "Open the local provider with LocalProvider.open(home, …), which archives WAL and takes base backups");
         }
+        refuseReservedParent(request.parent(), asked);
         RecoveryBranch restored = history.recoveries().create(request.name(), request.parent(), request.from(), request.labels());
         try {
             inRecoveryCluster(restored.name()).adoptBranch(restored.name(), restored.sourceDatabase(), request.labels());

@@ -55,16 +55,25 @@ public record MigrationTarget(String jdbcUrl, String user, Secret password, Stri
      * {@code guardrails} from its first statement. Holds no secret.
      */
     public String sessionUrl(String applicationName, Guardrails guardrails) {
-        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "ApplicationName=" + encode(applicationName)
-                + "&options=" + encode(guardrails.startupOptions());
+        return url(applicationName, guardrails.startupOptions());
     }
 
-    /** A new connection of our own (not Flyway's) as {@link #sessionUrl} describes; the caller closes it. */
+    /**
+     * A new connection of our own (not Flyway's) as {@link #sessionUrl} describes, its {@code search_path} also pinned
+     * to {@code pg_catalog, pg_temp} ({@link PgJdbc#PINNED_SEARCH_PATH}): our own SQL (locks, restore points, catalog
+     * reads) names every object it touches, and must not call what a role that owns objects here planted. The caller
+     * closes it.
+     */
     public Connection connect(String applicationName, Guardrails guardrails) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password.reveal());
-        return PgJdbc.connect(sessionUrl(applicationName, guardrails), properties);
+        return PgJdbc.connect(url(applicationName, guardrails.startupOptions() + " " + PgJdbc.PINNED_SEARCH_PATH), properties);
+    }
+
+    private String url(String applicationName, String options) {
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "ApplicationName=" + encode(applicationName)
+                + "&options=" + encode(options);
     }
 
     private static String encode(String value) {

@@ -166,7 +166,7 @@ public final class RestorePointLog {
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA + " AUTHORIZATION CURRENT_USER");
             statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (name text PRIMARY KEY, "
                     + "created_at timestamptz NOT NULL, lsn pg_lsn NOT NULL, named boolean NOT NULL, reason text, "
                     + "created_by text, note text)");
@@ -175,11 +175,34 @@ public final class RestorePointLog {
         }
     }
 
+    /**
+     * Whether the log table exists, once it is known to be safe to touch: the schema and the table must belong to the
+     * login itself, and the table must be a plain table without triggers or rules. Anything else (a schema a branch's
+     * role planted, a view, a trigger) would run its owner's code with our login's rights when we read or write it.
+     *
+     * @throws SQLException state {@code 42501} when it is not ours
+     */
     private static boolean hasTable(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT to_regclass('" + TABLE + "') IS NOT NULL")) {
-            result.next();
-            return result.getBoolean(1);
+             ResultSet result = statement.executeQuery("SELECT pg_catalog.pg_get_userbyid(n.nspowner), "
+                     + "pg_catalog.pg_get_userbyid(c.relowner), c.relkind, c.relhastriggers OR c.relhasrules, CURRENT_USER "
+                     + "FROM pg_catalog.pg_namespace n LEFT JOIN pg_catalog.pg_class c ON c.relnamespace OPERATOR(pg_catalog.=) n.oid "
+                     + "AND c.relname OPERATOR(pg_catalog.=) 'restore_points' WHERE n.nspname OPERATOR(pg_catalog.=) '" + SCHEMA + "'")) {
+            if (!result.next()) {
+                return false;
+            }
+            String login = result.getString(5);
+            String problem = !login.equals(result.getString(1)) ? "the schema " + SCHEMA + " belongs to " + result.getString(1)
+                    : result.getString(2) == null ? null
+                    : !login.equals(result.getString(2)) ? TABLE + " belongs to " + result.getString(2)
+                    : !"r".equals(result.getString(3)) ? TABLE + " is not a plain table"
+                    : result.getBoolean(4) ? TABLE + " has triggers or rules" : null;
+            if (problem != null) {
+                throw new SQLException(problem + ", and dbbranch touches its bookkeeping only when the login (" + login
+                        + ") owns it and it is a plain table: another role's objects would run their owner's code with "
+                        + "this login's rights. Drop or rename that schema if nobody needs it", "42501");
+            }
+            return result.getString(2) != null;
         }
     }
 

@@ -23,8 +23,8 @@ import org.flywaydb.core.api.callback.Event;
  * is unknown. A failing measurement never fails the migration: it leaves the count unknown and notes why.
  */
 final class RowCounter implements Callback {
-    private static final String COUNT = "SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) "
-            + "FROM pg_stat_xact_user_tables WHERE relname <> ?";
+    private static final String COUNT = "SELECT coalesce(pg_catalog.sum(n_tup_ins + n_tup_upd + n_tup_del), 0) "
+            + "FROM pg_catalog.pg_stat_xact_user_tables WHERE relname <> ?";
 
     private final String historyTable;
     private final Map<String, Long> before = new ConcurrentHashMap<>();

@@ -8,17 +8,47 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
 
-/** Opens short-lived admin connections; none is kept open, so no session of ours ever blocks a copy. */
+/**
+ * Opens short-lived admin connections; none is kept open, so no session of ours ever blocks a copy. Every one has its
+ * {@code search_path} pinned to {@code pg_catalog, pg_temp} from its first statement ({@link PgJdbc#connectPrivileged}):
+ * the admin works inside parents and branches whose objects untrusted roles own.
+ */
 final class AdminConnections {
     private final PostgresConfig config;
+    private volatile boolean privilegesChecked;
 
     AdminConnections(PostgresConfig config) {
         this.config = config;
     }
 
-    /** A connection to the maintenance database. */
+    /**
+     * A connection to the maintenance database. The first one checks that the admin has the attributes it needs
+     * ({@link AdminPrivileges#check}), so a provider with a weaker login fails on its first call with a message naming
+     * what is missing, instead of halfway through a branch.
+     */
     Connection maintenance() {
-        return open(config.adminDatabase());
+        Connection connection = open(config.adminDatabase());
+        if (!privilegesChecked) {
+            try {
+                AdminPrivileges.check(connection);
+                privilegesChecked = true;
+            } catch (SQLException | RuntimeException e) {
+                closeAfter(connection, e);
+                if (e instanceof SQLException sql) {
+                    throw failure("Check the admin role's attributes", sql);
+                }
+                throw (RuntimeException) e;
+            }
+        }
+        return connection;
+    }
+
+    private static void closeAfter(Connection connection, Exception cause) {
+        try {
+            connection.close();
+        } catch (SQLException closing) {
+            cause.addSuppressed(closing);
+        }
     }
 
     /** A connection to {@code database}. */
@@ -29,7 +59,7 @@ final class AdminConnections {
         properties.setProperty("ApplicationName", "dbbranch");
         properties.setProperty("connectTimeout", "10");
         try {
-            return PgJdbc.connect(details(database).jdbcUrl(), properties);
+            return PgJdbc.connectPrivileged(details(database).jdbcUrl(), properties);
         } catch (SQLException e) {
             throw failure("Connect to PostgreSQL at " + config.host() + ":" + config.port() + " as " + config.adminUser(), e);
         }
@@ -52,7 +82,8 @@ final class AdminConnections {
         };
         String remedy = switch (code) {
             case AUTHENTICATION -> "Check the admin user and password";
-            case PERMISSION_DENIED -> "Give the admin role CREATEDB and CREATEROLE, or use a superuser";
+            case PERMISSION_DENIED -> "Give the admin role CREATEDB and CREATEROLE; to branch a database dbbranch did not make, "
+                    + "make the admin a member of its owner (GRANT <owner> TO <admin>)";
             case UNAVAILABLE -> "Check that the server is running and reachable";
             default -> "";
         };

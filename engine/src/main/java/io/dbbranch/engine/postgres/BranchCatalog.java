@@ -20,12 +20,13 @@ import java.util.Optional;
 /**
  * Reads and writes what we know of a branch database. Labels live in the database's comment as JSON
  * ({@code {"dbbranch": {"owner": …, "parent": …, "expiresAt": …}}}), so they travel with the database and a
- * reaper on any machine can tell ours from anyone else's.
+ * reaper on any machine can tell ours from anyone else's. Runs on the admin's maintenance connection, whose
+ * {@code search_path} is pinned; the calls are schema-qualified as well.
  */
 final class BranchCatalog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Map<String, String>>> SHAPE = new TypeReference<>() { };
-    private static final String SELECT = "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database "
+    private static final String SELECT = "SELECT datname, pg_catalog.shobj_description(oid, 'pg_database') FROM pg_catalog.pg_database "
             + "WHERE NOT datistemplate AND datallowconn";
 
     private BranchCatalog() {
@@ -54,7 +55,7 @@ final class BranchCatalog {
     }
 
     static List<BranchInfo> list(Connection admin, String prefix) throws SQLException {
-        try (PreparedStatement statement = admin.prepareStatement(SELECT + " AND starts_with(datname, ?) ORDER BY datname")) {
+        try (PreparedStatement statement = admin.prepareStatement(SELECT + " AND pg_catalog.starts_with(datname, ?) ORDER BY datname")) {
             statement.setString(1, prefix == null ? "" : prefix);
             return read(statement);
         }
@@ -64,7 +65,7 @@ final class BranchCatalog {
     static List<String> names(Connection admin) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Statement statement = admin.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database WHERE NOT datistemplate ORDER BY datname LIMIT 20")) {
+             ResultSet rows = statement.executeQuery("SELECT datname FROM pg_catalog.pg_database WHERE NOT datistemplate ORDER BY datname LIMIT 20")) {
             while (rows.next()) {
                 names.add(rows.getString(1));
             }

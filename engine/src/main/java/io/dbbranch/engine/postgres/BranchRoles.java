@@ -23,36 +23,56 @@ final class BranchRoles {
 
     /**
      * Hands every object in the branch to its role. {@code REASSIGN OWNED} is not used on purpose: it would
-     * also hand over shared objects, i.e. other databases the old owner owns.
+     * also hand over shared objects, i.e. other databases the old owner owns. Objects the role owns already are left
+     * alone: {@code ALTER … OWNER} locks its table even when nothing changes, and a parent in use should not wait for us.
+     *
+     * <p>This runs as the admin inside a database whose objects an untrusted role owns (the parent's owner made
+     * them), so it first pins {@code search_path} for its own transaction and calls nothing unqualified: a
+     * {@code public.format(text, name, text)} planted in the parent would otherwise be a better match than
+     * {@code pg_catalog.format(text, VARIADIC "any")} and run as the admin.
      */
     private static final String TRANSFER_OWNERSHIP = """
             DO $transfer$
             DECLARE r record; target text := %s;
             BEGIN
-              FOR r IN SELECT n.nspname FROM pg_namespace n
-                       WHERE n.nspname NOT LIKE 'pg\\_%%' AND n.nspname <> 'information_schema'
-                         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass
-                                         AND d.objid = n.oid AND d.deptype = 'e')
-              LOOP EXECUTE format('ALTER SCHEMA %%I OWNER TO %%I', r.nspname, target); END LOOP;
-              FOR r IN SELECT c.oid::regclass AS obj, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                       WHERE n.nspname NOT LIKE 'pg\\_%%' AND n.nspname <> 'information_schema'
-                         AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
-                         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
-                                         AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
-              LOOP EXECUTE format('ALTER %%s %%s OWNER TO %%I',
+              PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+              FOR r IN SELECT n.nspname FROM pg_catalog.pg_namespace n
+                       WHERE n.nspname OPERATOR(pg_catalog.!~~) 'pg\\_%%' AND n.nspname OPERATOR(pg_catalog.<>) 'information_schema'
+                         AND pg_catalog.pg_get_userbyid(n.nspowner) OPERATOR(pg_catalog.<>) target
+                         AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                                         WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass
+                                         AND d.objid OPERATOR(pg_catalog.=) n.oid AND d.deptype OPERATOR(pg_catalog.=) 'e')
+              LOOP EXECUTE pg_catalog.format('ALTER SCHEMA %%I OWNER TO %%I', r.nspname, target); END LOOP;
+              FOR r IN SELECT c.oid::pg_catalog.regclass AS obj, c.relkind FROM pg_catalog.pg_class c
+                       JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+                       WHERE n.nspname OPERATOR(pg_catalog.!~~) 'pg\\_%%' AND n.nspname OPERATOR(pg_catalog.<>) 'information_schema'
+                         AND pg_catalog.pg_get_userbyid(c.relowner) OPERATOR(pg_catalog.<>) target
+                         AND c.relkind OPERATOR(pg_catalog.=) ANY ('{r,p,v,m,f,S}'::pg_catalog.char[])
+                         AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                                         WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+                                         AND d.objid OPERATOR(pg_catalog.=) c.oid
+                                         AND d.deptype OPERATOR(pg_catalog.=) ANY ('{a,i,e}'::pg_catalog.char[]))
+              LOOP EXECUTE pg_catalog.format('ALTER %%s %%s OWNER TO %%I',
                      CASE r.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE'
                                     WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, r.obj, target); END LOOP;
-              FOR r IN SELECT p.oid::regprocedure AS obj FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                       WHERE n.nspname NOT LIKE 'pg\\_%%' AND n.nspname <> 'information_schema'
-                         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
-                                         AND d.objid = p.oid AND d.deptype = 'e')
-              LOOP EXECUTE format('ALTER ROUTINE %%s OWNER TO %%I', r.obj, target); END LOOP;
-              FOR r IN SELECT t.oid::regtype AS obj FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-                       WHERE n.nspname NOT LIKE 'pg\\_%%' AND n.nspname <> 'information_schema'
-                         AND t.typtype IN ('e', 'd', 'r', 'm')
-                         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
-                                         AND d.objid = t.oid AND d.deptype IN ('e', 'i'))
-              LOOP EXECUTE format('ALTER TYPE %%s OWNER TO %%I', r.obj, target); END LOOP;
+              FOR r IN SELECT p.oid::pg_catalog.regprocedure AS obj FROM pg_catalog.pg_proc p
+                       JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) p.pronamespace
+                       WHERE n.nspname OPERATOR(pg_catalog.!~~) 'pg\\_%%' AND n.nspname OPERATOR(pg_catalog.<>) 'information_schema'
+                         AND pg_catalog.pg_get_userbyid(p.proowner) OPERATOR(pg_catalog.<>) target
+                         AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                                         WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+                                         AND d.objid OPERATOR(pg_catalog.=) p.oid AND d.deptype OPERATOR(pg_catalog.=) 'e')
+              LOOP EXECUTE pg_catalog.format('ALTER ROUTINE %%s OWNER TO %%I', r.obj, target); END LOOP;
+              FOR r IN SELECT t.oid::pg_catalog.regtype AS obj FROM pg_catalog.pg_type t
+                       JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) t.typnamespace
+                       WHERE n.nspname OPERATOR(pg_catalog.!~~) 'pg\\_%%' AND n.nspname OPERATOR(pg_catalog.<>) 'information_schema'
+                         AND pg_catalog.pg_get_userbyid(t.typowner) OPERATOR(pg_catalog.<>) target
+                         AND t.typtype OPERATOR(pg_catalog.=) ANY ('{e,d,r,m}'::pg_catalog.char[])
+                         AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                                         WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+                                         AND d.objid OPERATOR(pg_catalog.=) t.oid
+                                         AND d.deptype OPERATOR(pg_catalog.=) ANY ('{e,i}'::pg_catalog.char[]))
+              LOOP EXECUTE pg_catalog.format('ALTER TYPE %%s OWNER TO %%I', r.obj, target); END LOOP;
             END
             $transfer$""";
 
@@ -70,8 +90,9 @@ final class BranchRoles {
         }
         try (Statement statement = admin.createStatement()) {
             String role = SqlText.identifier(branch);
-            statement.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION");
+            statement.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
             statement.execute("COMMENT ON ROLE " + role + " IS " + SqlText.literal(ROLE_COMMENT));
+            AdminPrivileges.joinRole(admin, branch);
             statement.execute("ALTER DATABASE " + role + " OWNER TO " + role);
             // Only the branch's own role may connect, not every role on the server.
             statement.execute("REVOKE CONNECT, TEMPORARY ON DATABASE " + role + " FROM PUBLIC");
@@ -81,12 +102,20 @@ final class BranchRoles {
     /** Makes the role the owner of every object copied from the parent; run in the branch database. */
     static void takeOwnership(Connection branchAdmin, String branch) throws SQLException {
         try (Statement statement = branchAdmin.createStatement()) {
+            statement.execute("SET search_path = pg_catalog, pg_temp");
             statement.execute(String.format(TRANSFER_OWNERSHIP, SqlText.literal(branch)));
         }
     }
 
-    /** Sets the role's password to {@code token}, valid until {@code expiresAt}. */
+    /**
+     * Sets the role's password to {@code token}, valid until {@code expiresAt}; only for a role we made for a branch.
+     *
+     * @throws DbBranchException {@code PERMISSION_DENIED} for any other role (the superuser, the admin, an application's
+     *                           role): a credential replaces the role's password, so minting one for such a role would lock
+     *                           its owner out and hand a build the keys to the server
+     */
     static void setPassword(Connection admin, String branch, Secret token, Instant expiresAt) throws SQLException {
+        requireOurs(admin, branch);
         try (Statement statement = admin.createStatement()) {
             statement.execute("ALTER ROLE " + SqlText.identifier(branch) + " PASSWORD " + SqlText.literal(token.reveal())
                     + " VALID UNTIL " + SqlText.literal(expiresAt.toString()));
@@ -95,22 +124,41 @@ final class BranchRoles {
 
     /** Drops the role if it is one of ours. */
     static void dropIfOurs(Connection admin, String branch) throws SQLException {
-        try (PreparedStatement query = admin.prepareStatement(
-                "SELECT shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = ?")) {
-            query.setString(1, branch);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next() || !ROLE_COMMENT.equals(row.getString(1))) {
-                    return;
-                }
-            }
+        if (!isOurs(admin, branch)) {
+            return;
         }
         try (Statement statement = admin.createStatement()) {
             statement.execute("DROP ROLE IF EXISTS " + SqlText.identifier(branch));
         }
     }
 
+    /**
+     * Whether {@code role} is a plain login role dbbranch made for a branch: our comment on it, and none of the
+     * attributes we never give one (a role someone later made a superuser is not ours to hand out any more).
+     */
+    static boolean isOurs(Connection admin, String role) throws SQLException {
+        try (PreparedStatement query = admin.prepareStatement("SELECT pg_catalog.shobj_description(oid, 'pg_authid'), "
+                + "rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication OR rolbypassrls "
+                + "FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) ?")) {
+            query.setString(1, role);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && ROLE_COMMENT.equals(row.getString(1)) && !row.getBoolean(2);
+            }
+        }
+    }
+
+    private static void requireOurs(Connection admin, String role) throws SQLException {
+        if (!isOurs(admin, role)) {
+            throw DbBranchException.of(ErrorCode.PERMISSION_DENIED, "Mint a credential for '" + role + "'",
+                    "'" + role + "' is not a login role dbbranch made for a branch (those carry the comment '" + ROLE_COMMENT
+                            + "' and no superuser, CREATEDB, CREATEROLE, REPLICATION or BYPASSRLS attribute); a credential "
+                            + "replaces the role's password, so dbbranch mints them for its own branch roles only",
+                    "Ask for a branch or a root database dbbranch made (dbbranch list shows them)");
+        }
+    }
+
     private static boolean exists(Connection admin, String role) throws SQLException {
-        try (PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+        try (PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) ?")) {
             query.setString(1, role);
             try (ResultSet row = query.executeQuery()) {
                 return row.next();

@@ -20,7 +20,7 @@ import java.util.List;
 final class DatabaseCopier {
     private static final long POLL_MILLIS = 200;
     private static final String SESSIONS = "SELECT pid, usename, application_name, client_addr, state, backend_start "
-            + "FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid() ORDER BY backend_start";
+            + "FROM pg_catalog.pg_stat_activity WHERE datname = ? AND pid <> pg_catalog.pg_backend_pid() ORDER BY backend_start";
 
     private DatabaseCopier() {
     }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param host            server host
  * @param port            server port
  * @param adminDatabase   the maintenance database the admin connects to (never a parent, so copies are not blocked)
- * @param adminUser       a role with CREATEDB and CREATEROLE (or a superuser)
+ * @param adminUser       a role with CREATEDB and CREATEROLE; no superuser needed (see docs/security.md)
  * @param adminPassword   its password
  * @param sslMode         libpq sslmode for admin and branch connections
  * @param parentBusyWait  how long to wait for other sessions to leave a parent before failing the copy

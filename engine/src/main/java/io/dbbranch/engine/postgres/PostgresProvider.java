@@ -62,6 +62,7 @@ public class PostgresProvider implements BranchProvider {
                     "Branch from the head, or use the local provider, Lakebase or Neon for point-in-time branches");
         }
         try (Connection connection = admin.maintenance()) {
+            ReservedDatabases.refuseAsParent(connection, request.parent(), config.adminDatabase(), asked);
             if (BranchCatalog.find(connection, request.parent()).isEmpty()) {
                 throw DbBranchException.of(ErrorCode.NOT_FOUND, asked, "there is no database '" + request.parent() + "'",
                         "Existing databases: " + String.join(", ", BranchCatalog.names(connection)));
@@ -188,14 +189,29 @@ public class PostgresProvider implements BranchProvider {
         }
     }
 
-    /**
-     * The admin login to the parent database itself (the admin owns what it created there). The admin password
-     * does not expire; the credential says {@code ttl} because that is all a caller may count on.
-     */
+    /** A login that owns the parent's objects, chosen as {@link ParentOwnerLogin} says, for work on the parent itself. */
     @Override
     public Optional<ParentAccess> parentAccess(String name, Duration ttl) {
-        return findBranch(name).map(parent -> new ParentAccess(admin.details(parent.name()),
-                new Credential(config.adminUser(), config.adminPassword(), Instant.now().plus(ttl), false)));
+        Optional<BranchInfo> parent = findBranch(name);
+        if (parent.isEmpty()) {
+            return Optional.empty();
+        }
+        String asked = "Log in to '" + name + "' as the owner of its objects";
+        ParentOwnerLogin.Choice choice;
+        try {
+            choice = ParentOwnerLogin.choose(admin, config.adminUser(), name, asked);
+        } catch (SQLException e) {
+            throw AdminConnections.failure(asked, e);
+        }
+        ConnectionDetails details = admin.details(name);
+        if (choice == ParentOwnerLogin.Choice.BRANCH_ROLE) {
+            return Optional.of(new ParentAccess(details, mintCredential(parent.get(), details, ttl)));
+        }
+        if (choice == ParentOwnerLogin.Choice.ADMIN) {
+            return Optional.of(new ParentAccess(details,
+                    new Credential(config.adminUser(), config.adminPassword(), Instant.now().plus(ttl), false)));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -243,6 +259,18 @@ public class PostgresProvider implements BranchProvider {
         String state = e.getSQLState();
         return "42P04".equals(state) || "42710".equals(state) || "23505".equals(state) && e.getMessage() != null
                 && (e.getMessage().contains("pg_database_datname_index") || e.getMessage().contains("pg_authid_rolname_index"));
+    }
+
+    /**
+     * Refuses the maintenance database and templates as a parent (see {@link ReservedDatabases}), for subclasses that
+     * branch by other means than {@link #createBranch}.
+     */
+    protected void refuseReservedParent(String parent, String asked) {
+        try (Connection connection = admin.maintenance()) {
+            ReservedDatabases.refuseAsParent(connection, parent, config.adminDatabase(), asked);
+        } catch (SQLException e) {
+            throw AdminConnections.failure(asked, e);
+        }
     }
 
     /** The admin's view of the server, for subclasses and migrations that must act on a parent. */

@@ -134,6 +134,7 @@ public final class PointInTimeRestore {
                     "the " + provider.kind() + " provider cannot replace a branch with its own past",
                     "Restore into a new recovery branch instead (leave replace off)");
         }
+        capabilities.requireBranchLifetime(request.keepFor(), asked, "keepFor");
     }
 
     /** Waits until the branch accepts a login with a fresh credential. */

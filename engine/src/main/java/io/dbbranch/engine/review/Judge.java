@@ -9,6 +9,7 @@ import io.dbbranch.engine.review.policy.Rule;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +44,17 @@ final class Judge {
     ReviewedMigration judge(MigrationObservation migration, Long rowsAffected, List<String> notes) {
         Map<String, TableFacts> tables = tables(migration);
         List<Finding> findings = new ArrayList<>();
+        Set<String> referencedByForeignKeys = new HashSet<>();
         for (TableFacts table : tables.values()) {
             locks.rewrite(table).ifPresent(findings::add);
             findings.addAll(schema.blockingIndexes(table));
-            findings.addAll(schema.validations(table));
+            findings.addAll(schema.validations(table, referencedByForeignKeys));
+        }
+        for (TableFacts table : tables.values()) {
             locks.exclusiveLock(table).ifPresent(findings::add);
-            locks.writeLock(table).ifPresent(findings::add);
+            if (!referencedByForeignKeys.contains(table.name())) {
+                locks.writeLock(table).ifPresent(findings::add); // a foreign key's finding names its referenced table
+            }
         }
         try {
             findings.addAll(destructive.check(migration, tables));

@@ -4,12 +4,15 @@ import io.dbbranch.engine.review.observe.ConstraintState;
 import io.dbbranch.engine.review.observe.LockMode;
 import io.dbbranch.engine.review.observe.MigrationObservation;
 import io.dbbranch.engine.review.observe.StatementTiming;
+import io.dbbranch.engine.review.observe.TableState;
 import io.dbbranch.engine.review.policy.Level;
 import io.dbbranch.engine.review.policy.ReviewPolicy;
 import io.dbbranch.engine.review.policy.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -60,8 +63,10 @@ final class SchemaChecks {
      * Foreign keys and CHECKs that are new and already valid, and columns that became NOT NULL without a valid
      * {@code CHECK (column IS NOT NULL)} to prove it (PostgreSQL 12+ skips the scan with one). A constraint that
      * existed {@code NOT VALID} and was validated took only SHARE UPDATE EXCLUSIVE: not reported.
+     *
+     * @param alsoExplained receives the tables a reported foreign key references: their lock is explained too
      */
-    List<Finding> validations(TableFacts table) {
+    List<Finding> validations(TableFacts table, Set<String> alsoExplained) {
         Level level = policy.level(Rule.VALIDATION_UNDER_LOCK);
         MigrationObservation migration = table.migration();
         if (level == Level.OFF || !table.big() || table.after() == null || migration.after() == null) {
@@ -73,6 +78,7 @@ final class SchemaChecks {
             if (constraint.tableOid() == oid && constraint.validated() && migration.before().constraint(oid, constraint.name()).isEmpty()
                     && heldUnderLock(table, LockMode.SHARE_ROW_EXCLUSIVE)) {
                 findings.add(constraintFinding(table, level, constraint));
+                referenced(table.migration(), constraint).ifPresent(alsoExplained::add);
             }
         }
         table.after().notNull().forEach((column, notNull) -> {
@@ -89,8 +95,7 @@ final class SchemaChecks {
         String kind = constraint.foreignKey() ? "foreign key" : "CHECK constraint";
         LockMode mode = table.lock() == null ? LockMode.SHARE_ROW_EXCLUSIVE : table.lock().strongest();
         long held = table.lock() == null ? table.migration().durationMs() : table.lock().strongestHeldMs();
-        String referenced = constraint.foreignKey() ? table.migration().after().tables().values().stream()
-                .filter(t -> t.oid() == constraint.referencedOid()).map(t -> " and " + t.qualifiedName()).findFirst().orElse("") : "";
+        String referenced = referenced(table.migration(), constraint).map(name -> " and " + name).orElse("");
         String message = kind + " " + constraint.name() + " on " + table.describe() + " validated while holding " + mode.label()
                 + " for " + HumanUnits.millis(held) + ": " + (mode.blocksReads() ? "reads and writes" : "writes") + " to "
                 + table.name() + referenced + " would wait that long";
@@ -108,6 +113,12 @@ final class SchemaChecks {
         return table.finding(Rule.VALIDATION_UNDER_LOCK, level, held, statementTime(table.migration(), "NOT NULL"), message,
                 "ADD CONSTRAINT … CHECK (" + column + " IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT in a later migration, "
                         + "then SET NOT NULL (PostgreSQL 12+ trusts the valid CHECK and skips the scan) and drop the CHECK");
+    }
+
+    /** The table a foreign key references (locked SHARE ROW EXCLUSIVE while it is validated too). */
+    private static Optional<String> referenced(MigrationObservation migration, ConstraintState constraint) {
+        return constraint.foreignKey() ? migration.after().tables().values().stream().filter(t -> t.oid() == constraint.referencedOid())
+                .map(TableState::qualifiedName).findFirst() : Optional.empty();
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.dbbranch.engine.spi;
 
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.DurationText;
+import io.dbbranch.engine.ErrorCode;
 import java.time.Duration;
 
 /**
@@ -22,4 +25,19 @@ public record Capabilities(
         Duration minCredentialTtl,
         Duration maxCredentialTtl,
         Duration maxBranchTtl) {
+
+    /**
+     * Refuses a branch lifetime (a {@code --ttl}, a {@code keepFor}, a lease's expiry window) beyond
+     * {@link #maxBranchTtl}: one rule for every front end, so a kept branch cannot outlive what a created one may.
+     *
+     * @param option how the caller's user wrote it, e.g. {@code keepFor}
+     * @throws DbBranchException {@code INVALID_REQUEST} when {@code lifetime} is longer
+     */
+    public void requireBranchLifetime(Duration lifetime, String asked, String option) {
+        if (lifetime.compareTo(maxBranchTtl) > 0) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, asked + " with " + option + " " + DurationText.format(lifetime),
+                    "this provider keeps branches at most " + DurationText.format(maxBranchTtl),
+                    "Choose a shorter " + option);
+        }
+    }
 }

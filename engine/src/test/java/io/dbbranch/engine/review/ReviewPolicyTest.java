@@ -11,6 +11,7 @@ import io.dbbranch.engine.review.policy.PolicyOverrides;
 import io.dbbranch.engine.review.policy.ReviewPolicy;
 import io.dbbranch.engine.review.policy.Rule;
 import io.dbbranch.engine.review.policy.RuleSetting;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,13 @@ class ReviewPolicyTest {
         assertThat(defaults.isBig(8192, 100_000)).isTrue();
         assertThat(defaults.isBig((10L << 20) - 1, 99_999)).isFalse();
         assertThat(defaults.isBig(8192, -1)).as("never analysed: only the size counts").isFalse();
+    }
+
+    @Test
+    void examplePolicyFileSpellsOutTheDefaults() {
+        Path example = Path.of("..", "examples", "review-policy").toAbsolutePath().normalize();
+
+        assertThat(ReviewPolicy.defaults().with(PolicyFile.read(example))).isEqualTo(ReviewPolicy.defaults());
     }
 
     @Test

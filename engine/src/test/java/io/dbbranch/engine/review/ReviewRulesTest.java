@@ -121,7 +121,8 @@ class ReviewRulesTest {
 
     @Test
     void foreignKeyValidatedUnderLockFailsButNotValidThenValidateDoesNot() {
-        ReviewReport direct = fixtures.review(folder, ReviewPolicy.defaults(),
+        // writeLock at 0 would report the referenced table's lock too, were the foreign key's finding not to explain it.
+        ReviewReport direct = fixtures.review(folder, "writeLock: warn 0",
                 "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);");
         ReviewReport twoSteps = fixtures.review(folder, ReviewPolicy.defaults(),
                 "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;",

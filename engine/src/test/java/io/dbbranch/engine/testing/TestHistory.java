@@ -25,15 +25,10 @@ public final class TestHistory {
 
     public static synchronized LocalProvider provider() {
         if (provider == null) {
-            try {
-                Path home = Files.createTempDirectory("dbbranch-test-history");
-                LocalProvider opened = LocalProvider.open(new LocalHome(home), ClusterSettings.ephemeral(), PitrSettings.defaults(),
-                        TestProviders.OWNER);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> remove(opened, home), "remove-test-history"));
-                provider = opened;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            LocalHome home = LocalHome.temporary("dbbranch-test-history");
+            LocalProvider opened = LocalProvider.open(home, ClusterSettings.ephemeral(), PitrSettings.defaults(), TestProviders.OWNER);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> remove(opened, home.path()), "remove-test-history"));
+            provider = opened;
         }
         return provider;
     }

@@ -2,10 +2,7 @@ package io.dbbranch.engine.testing;
 
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalCluster;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.dbbranch.engine.local.LocalHome;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,15 +19,11 @@ public final class TestPostgres {
 
     public static synchronized LocalCluster cluster() {
         if (cluster == null) {
-            try {
-                Path home = Files.createTempDirectory("dbbranch-test-pg");
-                LocalCluster started = new LocalCluster(home.resolve("cluster"), ClusterSettings.ephemeral());
-                started.start();
-                Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-test-postgres"));
-                cluster = started;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            LocalCluster started = new LocalCluster(LocalHome.temporary("dbbranch-test-pg").clusterDirectory(),
+                    ClusterSettings.ephemeral());
+            started.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-test-postgres"));
+            cluster = started;
         }
         return cluster;
     }

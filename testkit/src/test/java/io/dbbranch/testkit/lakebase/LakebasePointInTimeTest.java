@@ -7,6 +7,7 @@ import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.lakebase.LakebaseProvider;
 import io.dbbranch.engine.local.ClusterSettings;
+import io.dbbranch.engine.local.ServerAccount;
 import io.dbbranch.engine.spi.BranchInfo;
 import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.CreateBranchRequest;
@@ -84,7 +85,7 @@ class LakebasePointInTimeTest {
     @Test
     void aBranchOfThePastAndBranchesOfItShareItsServerWhichGoesWithTheLastAndAreFoundAgainAfterARestart()
             throws Exception {
-        Path home = Files.createTempDirectory("dbbranch-lakebase-restart");
+        Path home = ServerAccount.current().letEnter(Files.createTempDirectory("dbbranch-lakebase-restart"));
         LakebaseEmulator.Options options = LakebaseEmulator.Options.in(home).withSettings(ClusterSettings.ephemeral());
         String restoredName;
         String childName;

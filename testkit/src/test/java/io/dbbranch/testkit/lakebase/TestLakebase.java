@@ -5,6 +5,7 @@ import io.dbbranch.engine.http.HttpSettings;
 import io.dbbranch.engine.http.RetryPolicy;
 import io.dbbranch.engine.lakebase.LakebaseConfig;
 import io.dbbranch.engine.local.ClusterSettings;
+import io.dbbranch.engine.local.ServerAccount;
 import io.dbbranch.engine.spi.CreateBranchRequest;
 import io.dbbranch.engine.spi.Labels;
 import io.dbbranch.engine.spi.PointInTime;
@@ -34,7 +35,7 @@ final class TestLakebase {
     static synchronized LakebaseEmulator emulator() {
         if (emulator == null) {
             try {
-                Path home = Files.createTempDirectory("dbbranch-lakebase-emulator");
+                Path home = ServerAccount.current().letEnter(Files.createTempDirectory("dbbranch-lakebase-emulator"));
                 LakebaseEmulator started = LakebaseEmulator.start(LakebaseEmulator.Options.in(home)
                         .withSettings(ClusterSettings.ephemeral()));
                 started.postgres().adminExecute("main",

@@ -9,6 +9,7 @@ import io.dbbranch.engine.neon.NeonProvider;
 import io.dbbranch.engine.testing.TestPostgres;
 import io.dbbranch.testkit.emulator.BackingPostgres;
 import io.dbbranch.engine.local.ClusterSettings;
+import io.dbbranch.engine.local.ServerAccount;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,7 +56,7 @@ final class NeonTestbed implements AutoCloseable, AfterAllCallback {
      */
     static NeonTestbed withHistory() {
         try {
-            Path home = Files.createTempDirectory("dbbranch-neon-history");
+            Path home = ServerAccount.current().letEnter(Files.createTempDirectory("dbbranch-neon-history"));
             return new NeonTestbed(NeonEmulator.Options.in(home).withSettings(ClusterSettings.ephemeral()), home);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

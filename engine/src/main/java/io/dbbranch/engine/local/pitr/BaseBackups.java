@@ -1,8 +1,12 @@
 package io.dbbranch.engine.local.pitr;
 
+import static java.nio.file.StandardOpenOption.CREATE_NEW;
+import static java.nio.file.StandardOpenOption.WRITE;
+
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.local.LocalCluster;
+import io.dbbranch.engine.local.ServerAccount;
 import io.dbbranch.engine.spi.HistoryWindow;
 import io.dbbranch.engine.spi.PointInTime;
 import java.io.IOException;
@@ -62,7 +66,7 @@ public final class BaseBackups {
         String asked = "Take a base backup of the cluster in " + cluster.directory();
         Instant startedAt = Instant.now();
         Path folder = null;
-        try (Connection admin = cluster.connectAdmin("postgres")) {
+        try (Connection admin = cluster.connectPinned("postgres")) {
             WalArchive.requireEnabled(admin, asked);
             folder = newFolder(startedAt);
             String startLsn;
@@ -76,10 +80,10 @@ public final class BaseBackups {
                 try (ResultSet stop = statement.executeQuery("SELECT lsn, labelfile, spcmapfile FROM pg_backup_stop(true)")) {
                     stop.next();
                     String label = stop.getString("labelfile");
-                    Files.writeString(folder.resolve("data").resolve("backup_label"), label, StandardCharsets.UTF_8);
+                    writeIntoCopy(folder.resolve("data").resolve("backup_label"), label);
                     String tablespaceMap = stop.getString("spcmapfile");
                     if (tablespaceMap != null && !tablespaceMap.isEmpty()) {
-                        Files.writeString(folder.resolve("data").resolve("tablespace_map"), tablespaceMap, StandardCharsets.UTF_8);
+                        writeIntoCopy(folder.resolve("data").resolve("tablespace_map"), tablespaceMap);
                     }
                     BaseBackup backup = new BaseBackup(folder, startLsn, startWalFile(label), stop.getString("lsn"),
                             startedAt, Instant.now());
@@ -192,6 +196,15 @@ public final class BaseBackups {
             throw DbBranchException.of(ErrorCode.ENVIRONMENT, "List the base backups in " + directory, e.toString(),
                     "Check the folder's permissions", e);
         }
+    }
+
+    /**
+     * Writes a file the restored server reads, renames and fsyncs (so it must be its user's) into the copy, which
+     * belongs to the server's user by now: created new, so a link that user left there is never written through.
+     */
+    private static void writeIntoCopy(Path file, String content) throws IOException {
+        Files.writeString(file, content, StandardCharsets.UTF_8, CREATE_NEW, WRITE);
+        ServerAccount.current().give(file);
     }
 
     private static String startWalFile(String label) {

@@ -1,5 +1,6 @@
 package io.dbbranch.engine.local.pitr;
 
+import io.dbbranch.engine.local.ServerAccount;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Set;
 
 /**
@@ -31,7 +34,6 @@ final class DataFiles {
     /** Copies a live data folder for a base backup, leaving out what a restored server must not find. */
     static void copyForBackup(Path dataDirectory, Path target) throws IOException {
         copy(dataDirectory, target, true);
-        Files.createDirectories(target.resolve("pg_wal").resolve("archive_status"));
     }
 
     /**
@@ -59,29 +61,19 @@ final class DataFiles {
         }
     }
 
-    /** Deletes a folder and everything in it; does nothing if it is absent. */
+    /**
+     * Deletes a folder and everything in it; does nothing if it is absent. What the server's user owns, it deletes
+     * itself (see {@link ServerAccount#deleteTree}).
+     */
     static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.deleteIfExists(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        ServerAccount.current().deleteTree(folder);
     }
 
+    /**
+     * Copies a folder (files with their owner and mode); each folder of the copy gets its owner and mode only once
+     * everything in it is copied. The source may belong to the server's user; while a folder of the copy still
+     * belongs to us, that user cannot swap anything in it for a link we would then write through.
+     */
     private static void copy(Path source, Path target, boolean forBackup) throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
@@ -90,13 +82,32 @@ final class DataFiles {
                 if (forBackup && name.startsWith("pgsql_tmp")) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
+                Path copy = target.resolve(source.relativize(directory).toString());
                 try {
-                    Files.copy(directory, target.resolve(source.relativize(directory).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                    // Made as ours; its owner and mode follow once it is filled (see copyAttributes).
+                    Files.copy(directory, copy);
                 } catch (NoSuchFileException vanished) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 boolean emptied = forBackup && source.equals(directory.getParent()) && EMPTIED_FOLDERS.contains(name);
-                return emptied ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                if (!emptied) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (name.equals("pg_wal")) {
+                    Files.createDirectory(copy.resolve("archive_status"));
+                    copyAttributes(directory, copy.resolve("archive_status"));
+                }
+                copyAttributes(directory, copy);
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                if (failure != null && !(failure instanceof NoSuchFileException)) {
+                    throw failure;
+                }
+                copyAttributes(directory, target.resolve(source.relativize(directory).toString()));
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -122,5 +133,21 @@ final class DataFiles {
                 throw failure;
             }
         });
+    }
+
+    private static void copyAttributes(Path source, Path copy) throws IOException {
+        PosixFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(source, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException vanished) {
+            return;
+        }
+        Files.setPosixFilePermissions(copy, attributes.permissions());
+        Files.setLastModifiedTime(copy, attributes.lastModifiedTime());
+        if (!Files.getOwner(copy, LinkOption.NOFOLLOW_LINKS).equals(attributes.owner())) {
+            PosixFileAttributeView view = Files.getFileAttributeView(copy, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+            view.setGroup(attributes.group());
+            view.setOwner(attributes.owner());
+        }
     }
 }

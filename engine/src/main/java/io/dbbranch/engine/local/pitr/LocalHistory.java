@@ -68,7 +68,7 @@ public final class LocalHistory {
 
     /** Whether the cluster archives its WAL (one started by an older dbbranch does not until it restarts). */
     public boolean isArchiving() {
-        try (Connection admin = source.connectAdmin("postgres")) {
+        try (Connection admin = source.connectPinned("postgres")) {
             return WalArchive.isEnabled(admin);
         } catch (SQLException e) {
             throw DbBranchException.of(ErrorCode.UNAVAILABLE, "Check WAL archiving of the cluster in " + source.directory(),

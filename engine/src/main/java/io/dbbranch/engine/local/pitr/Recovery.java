@@ -68,7 +68,7 @@ final class Recovery {
         recovering.start();
         RestorePoint reached = awaitPromotion(recovering, timeout, asked);
         // Named after the branch, the database is one like any other branch's: its role, labels and logins work alike.
-        try (Connection admin = recovering.connectAdmin(MAINTENANCE_DATABASE); Statement statement = admin.createStatement()) {
+        try (Connection admin = recovering.connectPinned(MAINTENANCE_DATABASE); Statement statement = admin.createStatement()) {
             statement.execute("ALTER DATABASE " + SqlText.identifier(database) + " RENAME TO " + SqlText.identifier(branch));
         }
         return reached;
@@ -105,7 +105,7 @@ final class Recovery {
     private static RestorePoint awaitPromotion(LocalCluster cluster, Duration timeout, String asked) throws SQLException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            try (Connection admin = cluster.connectAdmin(MAINTENANCE_DATABASE); Statement statement = admin.createStatement()) {
+            try (Connection admin = cluster.connectPinned(MAINTENANCE_DATABASE); Statement statement = admin.createStatement()) {
                 while (inRecovery(statement)) {
                     checkDeadline(cluster, deadline, timeout, asked);
                     Pause.beforeNextPoll("a recovery");

@@ -183,7 +183,7 @@ public final class RecoveryClusters {
 
     /** Checks everything that can be checked before anything is made, and returns the backup to start from. */
     private BaseBackup prepare(String sourceDatabase, PointInTime point, String asked) {
-        try (Connection admin = source.connectAdmin("postgres")) {
+        try (Connection admin = source.connectPinned("postgres")) {
             requireDatabase(admin, sourceDatabase, asked);
             WalArchive.requireEnabled(admin, asked);
             backups.window().requireContains(point, Instant.now(), asked);

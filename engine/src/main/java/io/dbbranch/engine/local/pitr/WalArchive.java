@@ -4,6 +4,7 @@ import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalCluster;
+import io.dbbranch.engine.local.ServerAccount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,9 @@ import java.util.stream.Stream;
  * clusters read back from ({@code restore_command}).
  *
  * <p>The commands are plain {@code test}/{@code cp}/{@code mv} shell one-liners: the embedded bundle ships no
- * {@code pg_archivecleanup} or {@code pg_receivewal}, and the server runs inside {@code unshare -U}, where it looks
- * like {@code nobody} but its files really belong to the user running dbbranch, who owns this folder too. A segment
+ * {@code pg_archivecleanup} or {@code pg_receivewal}. They run as the server's host user ({@link ServerAccount}),
+ * so this folder is that user's: when dbbranch runs as root, it is handed to the system user the server runs as
+ * (dbbranch, as root, still lists and prunes it, deleting entries by name only). A segment
  * is copied to {@code <name>.part} and renamed, so a reader never sees half a segment; one that is archived again
  * after a crash is accepted only if it is identical.
  */
@@ -142,6 +144,10 @@ public final class WalArchive {
     private void createDirectory() {
         try {
             Files.createDirectories(directory);
+            ServerAccount account = ServerAccount.current();
+            // An archive made while the server ran as root (an older dbbranch) is handed over with its segments.
+            account.adopt(directory);
+            account.requireReachable(directory, "Archive the cluster's WAL into " + directory);
         } catch (IOException e) {
             throw DbBranchException.of(ErrorCode.ENVIRONMENT, "Create the WAL archive " + directory, e.toString(),
                     "Check the folder's permissions and free space", e);

@@ -36,7 +36,6 @@ final class LockSampler implements AutoCloseable {
     private volatile int pid;
     private volatile int slot;
     private volatile int statement;
-    private volatile int endedStatement;
     private long ticks;
     private String problem;
 
@@ -68,16 +67,9 @@ final class LockSampler implements AutoCloseable {
     }
 
     /**
-     * Statement {@code index} ended: sample soon, on the sampler's thread (the migration does not wait), and put the
-     * locks first seen then on that statement. A transaction keeps its locks, so a lock a statement shorter than the
-     * interval took is still there, and is told apart from the next statement's.
+     * One sample now, on the caller's thread, between two statements of a transaction: a transaction keeps its locks,
+     * so this sees every lock the statement just ended took, however short it was, and puts it on that statement.
      */
-    void statementEnded(int index) {
-        this.endedStatement = index;
-        LockSupport.unpark(thread);
-    }
-
-    /** One sample now, on the caller's thread: the locks a transaction holds at its end are all it took. */
     synchronized void sampleNow() {
         sample();
     }
@@ -105,13 +97,7 @@ final class LockSampler implements AutoCloseable {
             synchronized (this) {
                 sample();
             }
-            // Until the next tick, or earlier when a statement ends; never two samples closer than a fifth of the
-            // interval, so a migration of many tiny statements does not turn the sampler into a busy loop.
             LockSupport.parkNanos(this, started + intervalNanos - System.nanoTime());
-            long soonest = started + intervalNanos / 5 - System.nanoTime();
-            if (soonest > 0) {
-                LockSupport.parkNanos(this, soonest);
-            }
         }
     }
 
@@ -121,9 +107,6 @@ final class LockSampler implements AutoCloseable {
             return;
         }
         int into = slot;
-        int ended = endedStatement;
-        endedStatement = 0;
-        int runningBefore = statement;
         List<Sample> rows = new ArrayList<>();
         long start = System.nanoTime();
         try {
@@ -139,8 +122,9 @@ final class LockSampler implements AutoCloseable {
         }
         // pg_locks was read somewhere within the round trip: its middle is the best estimate.
         long at = start + (System.nanoTime() - start) / 2;
-        // A statement may have started during the round trip: before the first one nothing but it takes locks.
-        int during = ended != 0 ? ended : runningBefore != 0 ? runningBefore : statement;
+        // The statement running once the round trip is over: one that started during it took what is new. Between
+        // the statements of a transaction the observer's own sample (sampleNow) runs before the next one can start.
+        int during = statement;
         ticks++;
         Map<Long, LockTrace> traces = slots.computeIfAbsent(into, key -> new HashMap<>());
         for (Sample row : rows) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -20,7 +21,10 @@ import org.postgresql.PGConnection;
  *   <li>before each migration, reads the catalog (tables with {@code relfilenode}, size and row estimate, indexes,
  *       constraints, the schema) on its own connection, takes the migrating session's backend pid (pgjdbc knows it
  *       from the session's start: no query in the migration's transaction) and points the {@link LockSampler} at it;</li>
- *   <li>times each statement (Flyway's before/after-each-statement callbacks, which fire for SQL migrations);</li>
+ *   <li>times each statement (Flyway's before/after-each-statement callbacks, which fire for SQL migrations in
+ *       Flyway 13), and after each statement that can take a table lock (not plain DML) in a transactional
+ *       migration, takes one lock sample on the spot: the transaction keeps what the statement took, so the lock is
+ *       put on the right statement however short it was (one sub-millisecond catalog read between statements);</li>
  *   <li>at the end of each migration, still inside its transaction, takes one more lock sample: a transaction holds
  *       every table lock it took until it ends, so that sample misses nothing a faster migration than the sampling
  *       interval took;</li>
@@ -31,6 +35,7 @@ import org.postgresql.PGConnection;
  */
 public final class ReviewObserver implements Callback, AutoCloseable {
     private static final int MAX_SQL = 200;
+    private static final Pattern DML = Pattern.compile("(?i)\\s*(SELECT|INSERT|UPDATE|DELETE|MERGE|WITH|COPY|VALUES|TABLE)\\b");
 
     private final Connection catalogConnection;
     private final CatalogProbe probe;
@@ -148,8 +153,11 @@ public final class ReviewObserver implements Callback, AutoCloseable {
     private void afterStatement(Context context) {
         if (current != null && context.getStatement() != null) {
             long ms = (System.nanoTime() - current.statementStarted) / 1_000_000;
-            current.statements.add(new StatementTiming(current.statementIndex, oneLine(context.getStatement().getSql()), ms));
-            sampler.statementEnded(current.statementIndex);
+            String sql = oneLine(context.getStatement().getSql());
+            current.statements.add(new StatementTiming(current.statementIndex, sql, ms));
+            if (current.transactional && mayLockTables(sql)) {
+                sampler.sampleNow();
+            }
         }
     }
 
@@ -185,6 +193,14 @@ public final class ReviewObserver implements Callback, AutoCloseable {
             problems.add("the catalog could not be read " + when + ": " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]");
             return null;
         }
+    }
+
+    /**
+     * Whether a statement can take a table lock stronger than ROW EXCLUSIVE: not plain DML, which takes at most that
+     * (so a migration of many inserts costs no extra sample), but DDL, {@code LOCK}, {@code TRUNCATE}, {@code DO}….
+     */
+    private static boolean mayLockTables(String sql) {
+        return !DML.matcher(sql).lookingAt();
     }
 
     private static String scriptOf(Context context) {

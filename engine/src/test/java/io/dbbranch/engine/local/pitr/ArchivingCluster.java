@@ -2,10 +2,10 @@ package io.dbbranch.engine.local.pitr;
 
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalCluster;
+import io.dbbranch.engine.local.LocalHome;
 import io.dbbranch.engine.testing.ClusterSql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A local cluster of a test's own, in a temporary folder, archiving its WAL into its history; closing removes it. */
@@ -15,11 +15,7 @@ final class ArchivingCluster implements AutoCloseable {
     private final LocalHistory history;
 
     ArchivingCluster(PitrSettings pitr) {
-        try {
-            home = Files.createTempDirectory("dbbranch-pitr-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        home = LocalHome.temporary("dbbranch-pitr-test").path();
         ClusterSettings settings = ClusterSettings.ephemeral();
         cluster = new LocalCluster(home.resolve("cluster"), LocalHistory.archiving(settings, home.resolve("history")));
         cluster.start();

@@ -4,19 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalCluster;
+import io.dbbranch.engine.local.ServerAccount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WalArchiveTest {
 
     @Test
-    void archiveCommandCopiesEachFinishedSegmentIntoTheArchiveFromInsideTheUserNamespace() throws SQLException {
+    void archiveCommandCopiesEachFinishedSegmentIntoTheArchiveAsTheServersUser() throws SQLException {
         try (ArchivingCluster source = new ArchivingCluster(PitrSettings.defaults())) {
             source.execute("postgres", "CREATE TABLE t AS SELECT generate_series(1, 1000) i");
 
@@ -29,7 +31,8 @@ class WalArchiveTest {
     }
 
     @Test
-    void archiveInAFolderWithQuotesSpacesAndPercentSignsStillWorks(@TempDir Path folder) throws SQLException {
+    void archiveInAFolderWithQuotesSpacesAndPercentSignsStillWorks(@TempDir Path folder) throws SQLException, IOException {
+        ServerAccount.current().letEnter(folder);
         WalArchive odd = new WalArchive(folder.resolve("it's 100% \"ready\""));
         LocalCluster cluster = new LocalCluster(folder.resolve("cluster"), odd.enableOn(ClusterSettings.ephemeral()));
         cluster.start();
@@ -59,6 +62,7 @@ class WalArchiveTest {
 
     @Test
     void archiveCommandAcceptsAnIdenticalSegmentAgainButNeverOverwritesADifferentOne(@TempDir Path folder) throws Exception {
+        ServerAccount.current().letEnter(folder);
         WalArchive archive = new WalArchive(folder.resolve("archive"));
         String setting = archive.enableOn(ClusterSettings.ephemeral()).extra().get("archive_command");
         String command = setting.substring(1, setting.length() - 1).replace("''", "'").replace("\\\\", "\\");
@@ -74,10 +78,11 @@ class WalArchiveTest {
         assertThat(archive.files()).containsExactly("000000010000000000000001");
     }
 
-    /** Runs the command as PostgreSQL would for segment 1: in the data folder, with %p and %f replaced. */
+    /** Runs the command as PostgreSQL would for segment 1: as its user, in the data folder, with %p and %f replaced. */
     private static int archiveWith(String command, Path dataDirectory) throws Exception {
         String expanded = command.replace("%p", "pg_wal/000000010000000000000001").replace("%f", "000000010000000000000001");
-        return new ProcessBuilder("sh", "-c", expanded).directory(dataDirectory.toFile()).inheritIO().start().waitFor();
+        return new ProcessBuilder(ServerAccount.current().command(List.of("sh", "-c", expanded))).directory(dataDirectory.toFile())
+                .inheritIO().start().waitFor();
     }
 
     private static String flush(ArchivingCluster source) throws SQLException {
