@@ -11,6 +11,7 @@ import io.dbbranch.bench.speed.SpeedBenchmark;
 import io.dbbranch.bench.targets.Target;
 import io.dbbranch.bench.targets.Targets;
 import io.dbbranch.engine.http.HttpSettings;
+import io.dbbranch.engine.review.ReviewOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +36,8 @@ public final class Main {
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --work <dir>
               pitr      time to a verified point-in-time recovery branch on the local provider, and its restore point
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --before-load true|false  --work <dir>
-              review    what the migration review adds to a run of five realistic migrations on a fresh branch
-                        --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --work <dir>
+              review    what the migration review adds to a run of six realistic migrations on a fresh branch
+                        --sizes 60,600  --runs 5  --lock-sample-ms 10  --seed 42  --fsync on|off  --work <dir>
               overhead  what the engine adds per lease against the emulators (no injected latency), and its heap
                         --targets lakebase,neon  --warmup 20  --leases 100  --concurrent-leases 200  --concurrency 50
                         --max-connections 8 (the providers' HTTP pool; 8 is the product's default)
@@ -118,9 +119,11 @@ public final class Main {
     }
 
     private static Report review(Args args) throws Exception {
-        args.allow(Set.of("sizes", "runs", "seed", "fsync", "work", "out"));
+        args.allow(Set.of("sizes", "runs", "lock-sample-ms", "seed", "fsync", "work", "out"));
         return new ReviewBenchmark(new SpeedBenchmark.Options(args.integers("sizes", List.of(60, 600)), args.integer("runs", 5),
-                args.number("seed", 42), args.flag("fsync", true), work(args)), Main::log).run(args.commandLine());
+                args.number("seed", 42), args.flag("fsync", true), work(args)),
+                Duration.ofMillis(args.integer("lock-sample-ms", (int) ReviewOptions.DEFAULT_SAMPLE_MS)), Main::log)
+                .run(args.commandLine());
     }
 
     private static Report overhead(Args args) throws Exception {

@@ -22,6 +22,7 @@ import io.dbbranch.engine.review.ReviewOptions;
 import io.dbbranch.engine.review.ReviewReport;
 import io.dbbranch.engine.spi.Progress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * What the migration review adds to a migration run. The same five realistic migrations (a nullable column, an index
- * built concurrently, a one-statement backfill, a constraint added NOT VALID then validated, and a type change that
- * rewrites a table) are applied to a fresh branch of the same shop parent, once plainly and once under
+ * What the migration review adds to a migration run. The same six realistic migrations (a nullable column, an index
+ * built concurrently, a one-statement backfill, a constraint added NOT VALID, then validated in a migration of its own,
+ * and a type change that rewrites a table) are applied to a fresh branch of the same shop parent, once plainly and once under
  * {@link MigrationReview} with the default options, the two taking turns (which goes first alternates per round) so
  * that drift in the machine's load hits both alike; a checkpoint before each run keeps one from paying for the
  * previous one's writes. Branch creation and teardown are not timed: only the migration run is.
@@ -41,11 +42,16 @@ public final class ReviewBenchmark {
     static final String MIGRATIONS = "classpath:io/dbbranch/bench/review-migrations";
 
     private final SpeedBenchmark.Options options;
+    private final ReviewOptions reviewOptions;
     private final Consumer<String> log;
 
-    /** @param options the sizes, runs per mode, seed, fsync and work folder, as for the speed benchmark */
-    public ReviewBenchmark(SpeedBenchmark.Options options, Consumer<String> log) {
+    /**
+     * @param options      the sizes, runs per mode, seed, fsync and work folder, as for the speed benchmark
+     * @param lockSampling how often the review samples {@code pg_locks}
+     */
+    public ReviewBenchmark(SpeedBenchmark.Options options, Duration lockSampling, Consumer<String> log) {
         this.options = options;
+        this.reviewOptions = ReviewOptions.defaults().withLockSampleInterval(lockSampling);
         this.log = log;
     }
 
@@ -57,7 +63,8 @@ public final class ReviewBenchmark {
             report.setting("PostgreSQL", server.version() + " (embedded, local provider branches)")
                     .setting("fsync", options.fsync() ? "on (as the local provider runs for users)" : "off")
                     .setting("runs per mode and size", options.runs())
-                    .setting("lock sampling", ReviewOptions.DEFAULT_SAMPLE_MS + " ms (the default)")
+                    .setting("lock sampling", reviewOptions.lockSampleInterval().toMillis() + " ms (default "
+                            + ReviewOptions.DEFAULT_SAMPLE_MS + " ms)")
                     .setting("data seed", options.seed());
             for (int megabytes : options.sizesMb()) {
                 results.add(measure(server, new DataSize(megabytes)));
@@ -104,7 +111,7 @@ public final class ReviewBenchmark {
     }
 
     /** Leases a fresh branch, migrates it (timed) as the branch's own role, and tears it down. */
-    private static Outcome migrateOnBranch(LocalProvider provider, String parent, Path secrets, Mode mode, String name) {
+    private Outcome migrateOnBranch(LocalProvider provider, String parent, Path secrets, Mode mode, String name) {
         LeaseSpec spec = LeaseSpec.builder(parent).name(name).owner(OWNER).secretsDirectory(secrets).build();
         try (BranchLease lease = BranchLease.open(provider, spec, Progress.SILENT)) {
             MigrationTarget target = MigrationTarget.of(lease.connection(), lease.credential()).withLabel(name);
@@ -116,7 +123,7 @@ public final class ReviewBenchmark {
                 MigrationReport report = migrator.migrate();
                 return new Outcome((System.nanoTime() - start) / 1e6, report, null);
             }
-            ReviewReport review = new MigrationReview(migrator, ReviewOptions.defaults()).run();
+            ReviewReport review = new MigrationReview(migrator, reviewOptions).run();
             double elapsed = (System.nanoTime() - start) / 1e6;
             if (review.failure() != null) {
                 throw new IllegalStateException("a benchmark migration failed under review: " + review.failure().message());
