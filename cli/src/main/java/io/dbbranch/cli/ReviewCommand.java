@@ -11,7 +11,6 @@ import io.dbbranch.engine.migration.MigrationOptions;
 import io.dbbranch.engine.review.BranchReview;
 import io.dbbranch.engine.review.ReviewOptions;
 import io.dbbranch.engine.review.ReviewReport;
-import io.dbbranch.engine.review.Verdict;
 import io.dbbranch.engine.review.report.ReviewMarkdown;
 import io.dbbranch.engine.spi.BranchProvider;
 import picocli.CommandLine.Command;
@@ -26,7 +25,8 @@ import picocli.CommandLine.Option;
         description = "Apply the pending migrations to a fresh branch of the parent while measuring what each does (locks "
                 + "and how long they are held, table rewrites, index builds, validations, what is dropped), judge that "
                 + "against the review policy, print the report (Markdown, or JSON with --json) and delete the branch. "
-                + "The parent is never touched. Exit code 0 for PASS and WARN, 16 for FAIL, 17 for WARN with --fail-on warn.")
+                + "The parent is never touched. Exit code 0 for PASS and WARN, 16 for FAIL, 17 for WARN with --fail-on warn, 13 "
+                + "when a migration fails.")
 final class ReviewCommand extends DataCommand {
     @Option(names = "--parent", required = true, paramLabel = "BRANCH", description = "The branch whose data the migrations are reviewed on.")
     String parent;
@@ -60,13 +60,8 @@ final class ReviewCommand extends DataCommand {
         files.write(report, context(), console()::note);
         report.notes().stream().filter(note -> note.startsWith("may have left")).forEach(console()::warn);
         console().print(report, ReviewMarkdown.render(report));
-        if (failOn.stops(report.verdict())) {
-            throw ReviewVerdictException.of(report, "Review the migrations of " + String.join(", ", options.locations())
-                    + " on a branch of " + parent, "they should not run on " + parent + " as written");
-        }
-        if (report.verdict() == Verdict.WARN) {
-            console().warn("the review says WARN: " + report.findings().size() + " finding(s) to look at");
-        }
+        ReviewGate.enforce(report, failOn, console(), "Review the migrations of " + String.join(", ", options.locations())
+                + " on a branch of " + parent, "they should not run on " + parent + " as written", "look at them before merging");
         return ExitCodes.OK;
     }
 }

@@ -20,7 +20,7 @@ final class ReviewVerdictException extends DbBranchException {
         this.exitCode = exitCode;
     }
 
-    /** The refusal of a report whose verdict is {@code verdict}; {@code asked} says what was reviewed. */
+    /** The refusal of {@code report}; {@code asked} says what was reviewed, {@code stopped} what the refusal means. */
     static ReviewVerdictException of(ReviewReport report, String asked, String stopped) {
         long failing = report.findings().stream().filter(finding -> finding.level() == Level.FAIL).count();
         String first = report.findings().stream().filter(finding -> report.verdict() == Verdict.WARN || finding.level() == Level.FAIL)

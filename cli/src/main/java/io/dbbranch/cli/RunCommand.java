@@ -25,7 +25,6 @@ import io.dbbranch.engine.migration.Migrator;
 import io.dbbranch.engine.review.MigrationReview;
 import io.dbbranch.engine.review.ReviewOptions;
 import io.dbbranch.engine.review.ReviewReport;
-import io.dbbranch.engine.review.Verdict;
 import io.dbbranch.engine.spi.BranchProvider;
 import java.time.Duration;
 import java.util.List;
@@ -144,16 +143,8 @@ final class RunCommand extends ProviderCommand {
     private void reviewed(ReviewReport report) {
         ReviewSummary.lines(report).forEach(console()::note);
         reviewFiles.write(report, context(), console()::note);
-        if (report.failure() != null) {
-            throw new MigrationFailedException(report.failure().message(), null, report.migration(), report.failure().sqlState(),
-                    report.failure().script());
-        }
-        if (failOn.stops(report.verdict())) {
-            throw ReviewVerdictException.of(report, "Review the migrations before " + command.get(0), command.get(0) + " was not run");
-        }
-        if (report.verdict() == Verdict.WARN) {
-            console().warn("the review says WARN; running " + command.get(0) + " anyway");
-        }
+        ReviewGate.enforce(report, failOn, console(), "Review the migrations before " + command.get(0),
+                command.get(0) + " was not run", "running " + command.get(0) + " anyway");
     }
 
     @Override
