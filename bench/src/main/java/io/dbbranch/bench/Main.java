@@ -1,5 +1,6 @@
 package io.dbbranch.bench;
 
+import io.dbbranch.bench.masking.MaskingBenchmark;
 import io.dbbranch.bench.overhead.OverheadBenchmark;
 import io.dbbranch.bench.pitr.PitrBenchmark;
 import io.dbbranch.bench.report.Goal;
@@ -38,9 +39,11 @@ public final class Main {
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --before-load true|false  --work <dir>
               review    what the migration review adds to a run of six realistic migrations on a fresh branch
                         --sizes 60,600  --runs 5  --lock-sample-ms 10  --seed 42  --fsync on|off  --work <dir>
+              masking   time to a ready lease with full, schema-only and masked data, and of a masked parent
+                        --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --work <dir>
               overhead  what the engine adds per lease against the emulators (no injected latency), and its heap
                         --targets lakebase,neon  --warmup 20  --leases 100  --concurrent-leases 200  --concurrency 50
-                        --max-connections 8 (the providers' HTTP pool; 8 is the product's default)
+                        --max-connections 64 (the providers' HTTP pool; 64 is the product's default)
               soak      leases under injected API faults and interrupts, then a SIGKILLed JVM and the reaper
                         --targets lakebase,neon,local  --leases 500  --concurrency 50  --fault-rate 0.2
                         --kill-share 0.05  --kill-leases 100  --kill-concurrency 20  --expiry-window 10 (s)
@@ -83,6 +86,7 @@ public final class Main {
             case "speed" -> speed(args);
             case "pitr" -> pitr(args);
             case "review" -> review(args);
+            case "masking" -> masking(args);
             case "overhead" -> overhead(args);
             case "soak" -> soak(args);
             case "soak-child" -> {
@@ -124,6 +128,12 @@ public final class Main {
                 args.number("seed", 42), args.flag("fsync", true), work(args)),
                 Duration.ofMillis(args.integer("lock-sample-ms", (int) ReviewOptions.DEFAULT_SAMPLE_MS)), Main::log)
                 .run(args.commandLine());
+    }
+
+    private static Report masking(Args args) throws Exception {
+        args.allow(Set.of("sizes", "runs", "seed", "fsync", "work", "out"));
+        return new MaskingBenchmark(new SpeedBenchmark.Options(args.integers("sizes", List.of(60, 600)), args.integer("runs", 5),
+                args.number("seed", 42), args.flag("fsync", true), work(args)), Main::log).run(args.commandLine());
     }
 
     private static Report overhead(Args args) throws Exception {

@@ -38,7 +38,7 @@ public final class OverheadBenchmark {
      * @param sequential       leases one at a time
      * @param concurrentLeases leases in the concurrent phase
      * @param concurrency      leases at once (also how many are held open for the heap figure)
-     * @param maxConnections   the providers' pooled HTTP connections (the product's default is 8)
+     * @param maxConnections   the providers' pooled HTTP connections (the product's default is {@link io.dbbranch.engine.http.HttpSettings#DEFAULT_MAX_CONNECTIONS})
      * @param work             where the emulators keep their folders
      */
     public record Options(List<String> targets, int warmup, int sequential, int concurrentLeases, int concurrency,

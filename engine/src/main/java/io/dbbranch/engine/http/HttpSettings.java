@@ -9,12 +9,20 @@ import java.util.Objects;
  *
  * @param connectTimeout  the longest wait for a TCP (and TLS) connection (default 10 s)
  * @param responseTimeout the longest silence while waiting for a response (default 60 s)
- * @param maxConnections  pooled connections per host (default 8)
+ * @param maxConnections  pooled connections per host (default {@value #DEFAULT_MAX_CONNECTIONS}); the pool holds at most
+ *                        twice this over all hosts, and closes connections idle for 30 s
  * @param retry           when failed calls are tried again ({@link RetryPolicy#defaults()})
  * @param userAgent       the {@code User-Agent} header
  */
 public record HttpSettings(Duration connectTimeout, Duration responseTimeout, int maxConnections, RetryPolicy retry,
                            String userAgent) {
+    /**
+     * One connection per call in flight: a Jenkins controller runs tens of leases at once through one provider, each
+     * with one call at a time, and waiting for a pooled connection was nearly all of a lease's engine time with 8
+     * (2.7 s per lease at 50 at once). 64 covers that with room; it stays bounded so that a runaway caller meets the
+     * pool's wait (and the service's rate limit, which we honour) before it opens hundreds of sockets.
+     */
+    public static final int DEFAULT_MAX_CONNECTIONS = 64;
 
     public HttpSettings {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -27,7 +35,7 @@ public record HttpSettings(Duration connectTimeout, Duration responseTimeout, in
     }
 
     public static HttpSettings defaults() {
-        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(60), 8, RetryPolicy.defaults(),
+        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(60), DEFAULT_MAX_CONNECTIONS, RetryPolicy.defaults(),
                 "dbbranch/" + version());
     }
 

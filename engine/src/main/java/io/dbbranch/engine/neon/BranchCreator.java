@@ -24,6 +24,10 @@ import java.util.Map;
  * may have happened without our hearing of it (a connection lost after sending, a 5xx, a 409), the branch is looked up
  * by name and adopted only if it is ours: our name, our labels (same owner and the exact creation instant we sent),
  * and created after our first attempt. Anything else of that name is left alone.
+ *
+ * <p><b>Expiry.</b> Neon's {@code expires_at} is an early-access feature: a project outside the programme answers 400
+ * naming it. Then the branch is made without it (once per create; later creates of this provider leave it out at
+ * once), with a warning, and the expiry lives on in our annotation, which the engine's {@code Reaper} enforces.
  */
 final class BranchCreator {
     /** Neon refuses an expiry further ahead than this. */
@@ -35,11 +39,13 @@ final class BranchCreator {
     private final NeonApi api;
     private final BranchFinder finder;
     private final Clock clock;
+    private final ExpirySupport expirySupport;
 
-    BranchCreator(NeonApi api, BranchFinder finder, Clock clock) {
+    BranchCreator(NeonApi api, BranchFinder finder, Clock clock, ExpirySupport expirySupport) {
         this.api = api;
         this.finder = finder;
         this.clock = clock;
+        this.expirySupport = expirySupport;
     }
 
     /** The branch we made (or adopted), its endpoints, and the operations Neon still runs for it. */
@@ -53,9 +59,9 @@ final class BranchCreator {
         BranchName.validate(request.name());
         Instant expiresAt = checkedExpiry(request.expiresAt(), asked);
         NeonBranch parent = finder.resolve(request.parent(), asked);
-        Map<String, String> annotation = NeonBranches.annotation(request.labels(), request.parent());
-        CreateBranch body = new CreateBranch(spec(request, parent.id(), expiresAt), List.of(EndpointSpec.READ_WRITE),
-                annotation);
+        String askedLsn = request.from() instanceof PointInTime.AtLsn at ? at.lsn() : null;
+        Map<String, String> annotation = NeonBranches.annotation(request.labels(), request.parent(), askedLsn);
+        CreateBranch body = body(request, parent.id(), expirySupport.refused() ? null : expiresAt, annotation);
 
         Instant firstAttempt = clock.instant();
         for (int attempt = 1; ; attempt++) {
@@ -64,6 +70,11 @@ final class BranchCreator {
                 return new Outcome(created.branch(), annotation, created.endpoints(), created.operations());
             } catch (ApiException e) {
                 boolean mayExist = e.outcomeUnknown() || e.isStatus(409) || e.status() >= 500;
+                if (!mayExist && body.branch().expiresAt() != null && ExpirySupport.refuses(e)) {
+                    expirySupport.markRefused(asked, e);
+                    body = body(request, parent.id(), null, annotation);
+                    continue;
+                }
                 if (!mayExist) {
                     throw e;
                 }
@@ -100,11 +111,13 @@ final class BranchCreator {
                 && branch.createdAt() != null && !branch.createdAt().isBefore(firstAttempt.minus(CLOCK_SKEW));
     }
 
-    private static BranchSpec spec(CreateBranchRequest request, String parentId, Instant expiresAt) {
+    private static CreateBranch body(CreateBranchRequest request, String parentId, Instant expiresAt,
+                                     Map<String, String> annotation) {
         PointInTime from = request.from();
         Instant timestamp = from instanceof PointInTime.AtTime at ? at.time() : null;
         String lsn = from instanceof PointInTime.AtLsn at ? at.lsn() : null;
-        return new BranchSpec(request.name(), parentId, timestamp, lsn, expiresAt);
+        return new CreateBranch(new BranchSpec(request.name(), parentId, timestamp, lsn, expiresAt,
+                request.schemaOnly() ? BranchSpec.SCHEMA_ONLY : null), List.of(EndpointSpec.READ_WRITE), annotation);
     }
 
     /** Neon wants an expiry in the future and at most 30 days ahead; say so before anything is made. */

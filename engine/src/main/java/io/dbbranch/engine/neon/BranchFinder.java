@@ -32,23 +32,32 @@ final class BranchFinder {
     record Found(NeonBranch branch, Map<String, String> annotation) {
     }
 
-    /** Every branch whose name starts with {@code prefix}, with its annotation. */
+    /**
+     * Every branch whose name starts with {@code prefix}, with its annotation, each once. Neon sends a
+     * {@code pagination.next} on the last page too, so a short page ends the walk, and so does a page with no branch
+     * not seen before (a server that hands the same page out again) or a cursor seen before.
+     */
     List<Found> withPrefix(String prefix) {
         String wanted = prefix == null ? "" : prefix;
         List<Found> found = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         Set<String> cursors = new HashSet<>();
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             BranchPage result = api.listBranches(wanted, cursor);
+            boolean anyNew = false;
             for (NeonBranch branch : result.branches()) {
+                if (!seen.add(branch.id())) {
+                    continue;
+                }
+                anyNew = true;
                 if (branch.name() != null && branch.name().startsWith(wanted)) {
                     Annotation annotation = result.annotations().get(branch.id());
                     found.add(new Found(branch, annotation == null || annotation.value() == null ? Map.of() : annotation.value()));
                 }
             }
             cursor = result.nextCursor();
-            // An empty page or a cursor seen before ends the walk: some servers keep handing out a cursor.
-            if (cursor == null || result.branches().isEmpty() || !cursors.add(cursor)) {
+            if (cursor == null || result.branches().size() < api.pageSize() || !anyNew || !cursors.add(cursor)) {
                 return found;
             }
         }

@@ -28,19 +28,23 @@ import java.util.Optional;
  * Every call is described in words for error messages, and a refused API key is explained as such.
  */
 final class NeonApi implements AutoCloseable {
-    /** The page size asked for when listing branches. */
-    static final int PAGE_SIZE = 100;
-
     private final RestClient client;
     private final Authenticator auth;
     private final String project;
     private final String projectId;
+    private final int pageSize;
 
     NeonApi(RestClient client, NeonConfig config) {
         this.client = client;
         this.auth = Authenticator.bearer(config.apiKey());
         this.projectId = config.projectId();
+        this.pageSize = config.pageSize();
         this.project = "/projects/" + encode(config.projectId());
+    }
+
+    /** How many branches a listing page asks for: a page with fewer is the last. */
+    int pageSize() {
+        return pageSize;
     }
 
     String projectId() {
@@ -66,7 +70,10 @@ final class NeonApi implements AutoCloseable {
     BranchPage listBranches(String search, String cursor) {
         ApiRequest request = ApiRequest.get(project + "/branches")
                 .withQuery("search", search == null || search.isEmpty() ? null : search)
-                .withQuery("limit", PAGE_SIZE)
+                // Oldest first: creation times do not move between pages (the default, updated_at, does).
+                .withQuery("sort_by", "created_at")
+                .withQuery("sort_order", "asc")
+                .withQuery("limit", pageSize)
                 .withQuery("cursor", cursor)
                 .describedAs("List the branches of Neon project " + projectId
                         + (search == null || search.isEmpty() ? "" : " matching '" + search + "'"));

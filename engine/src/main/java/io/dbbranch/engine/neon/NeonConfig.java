@@ -35,10 +35,12 @@ import java.util.regex.Pattern;
  * @param historyRetention how far back branches from the past may reach when the project does not say (its
  *                      {@code history_retention_seconds}, read first); default 1 day, Neon's default on paid plans
  *                      (free projects keep 6 hours, and the service refuses what lies beyond)
+ * @param pageSize      branches asked for per page when listing, default 100 (Neon allows 1–10000); a page with
+ *                      fewer ends the listing
  */
 public record NeonConfig(URI apiUrl, String projectId, Secret apiKey, String databaseName, String rolePrefix,
                          String owner, int port, String sslMode, boolean rotatePasswordOnRefresh, Duration pollInterval,
-                         HttpSettings http, Duration historyRetention) {
+                         HttpSettings http, Duration historyRetention, int pageSize) {
 
     public static final String DEFAULT_API_URL = "https://console.neon.tech/api/v2";
     private static final Pattern PROJECT_ID = Pattern.compile("[a-z0-9-]{1,60}");
@@ -69,12 +71,16 @@ public record NeonConfig(URI apiUrl, String projectId, Secret apiKey, String dat
         http = http == null ? defaultHttp() : http;
         historyRetention = historyRetention == null ? Duration.ofDays(1)
                 : PositiveDuration.require(historyRetention, "historyRetention");
+        pageSize = pageSize == 0 ? 100 : pageSize;
+        if (pageSize < 1 || pageSize > 10_000) {
+            throw new IllegalArgumentException("pageSize must be between 1 and 10000");
+        }
     }
 
     /** The defaults against {@value #DEFAULT_API_URL}. */
     public static NeonConfig of(String projectId, Secret apiKey, String owner) {
         return new NeonConfig(URI.create(DEFAULT_API_URL), projectId, apiKey, null, null, owner, 0, null, false, null, null,
-                null);
+                null, 0);
     }
 
     /** The default HTTP settings: {@link RetryPolicy#defaults()} plus 423 Locked. */
@@ -84,44 +90,49 @@ public record NeonConfig(URI apiUrl, String projectId, Secret apiKey, String dat
 
     public NeonConfig withApiUrl(URI value) {
         return new NeonConfig(value, projectId, apiKey, databaseName, rolePrefix, owner, port, sslMode,
-                rotatePasswordOnRefresh, pollInterval, http, historyRetention);
+                rotatePasswordOnRefresh, pollInterval, http, historyRetention, pageSize);
     }
 
     public NeonConfig withDatabaseName(String value) {
         return new NeonConfig(apiUrl, projectId, apiKey, value, rolePrefix, owner, port, sslMode,
-                rotatePasswordOnRefresh, pollInterval, http, historyRetention);
+                rotatePasswordOnRefresh, pollInterval, http, historyRetention, pageSize);
     }
 
     public NeonConfig withRolePrefix(String value) {
         return new NeonConfig(apiUrl, projectId, apiKey, databaseName, value, owner, port, sslMode,
-                rotatePasswordOnRefresh, pollInterval, http, historyRetention);
+                rotatePasswordOnRefresh, pollInterval, http, historyRetention, pageSize);
     }
 
     /** Where branches accept connections: port and sslmode (an emulator or a tunnel). */
     public NeonConfig withConnection(int newPort, String newSslMode) {
         return new NeonConfig(apiUrl, projectId, apiKey, databaseName, rolePrefix, owner, newPort, newSslMode,
-                rotatePasswordOnRefresh, pollInterval, http, historyRetention);
+                rotatePasswordOnRefresh, pollInterval, http, historyRetention, pageSize);
     }
 
     public NeonConfig withPasswordRotation(boolean rotate) {
         return new NeonConfig(apiUrl, projectId, apiKey, databaseName, rolePrefix, owner, port, sslMode, rotate,
-                pollInterval, http, historyRetention);
+                pollInterval, http, historyRetention, pageSize);
     }
 
     public NeonConfig withPollInterval(Duration value) {
         return new NeonConfig(apiUrl, projectId, apiKey, databaseName, rolePrefix, owner, port, sslMode,
-                rotatePasswordOnRefresh, value, http, historyRetention);
+                rotatePasswordOnRefresh, value, http, historyRetention, pageSize);
     }
 
     public NeonConfig withHttp(HttpSettings value) {
         return new NeonConfig(apiUrl, projectId, apiKey, databaseName, rolePrefix, owner, port, sslMode,
-                rotatePasswordOnRefresh, pollInterval, value, historyRetention);
+                rotatePasswordOnRefresh, pollInterval, value, historyRetention, pageSize);
     }
 
     /** Used only when the project does not report its {@code history_retention_seconds}. */
     public NeonConfig withHistoryRetention(Duration value) {
         return new NeonConfig(apiUrl, projectId, apiKey, databaseName, rolePrefix, owner, port, sslMode,
-                rotatePasswordOnRefresh, pollInterval, http, value);
+                rotatePasswordOnRefresh, pollInterval, http, value, pageSize);
+    }
+
+    public NeonConfig withPageSize(int value) {
+        return new NeonConfig(apiUrl, projectId, apiKey, databaseName, rolePrefix, owner, port, sslMode,
+                rotatePasswordOnRefresh, pollInterval, http, historyRetention, value);
     }
 
     /** The database to connect to in the branch {@code branchId}. */

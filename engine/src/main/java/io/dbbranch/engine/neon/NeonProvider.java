@@ -2,6 +2,7 @@ package io.dbbranch.engine.neon;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.http.ApiException;
 import io.dbbranch.engine.http.RestClient;
 import io.dbbranch.engine.http.Sleeper;
 import io.dbbranch.engine.naming.BranchName;
@@ -14,6 +15,7 @@ import io.dbbranch.engine.spi.Credential;
 import io.dbbranch.engine.spi.HistoryWindow;
 import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.engine.spi.Progress;
+import io.dbbranch.engine.spi.RestorePoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +58,7 @@ public final class NeonProvider implements BranchProvider {
     private final OperationWaiter waiter;
     private final RoleCredentials credentials;
     private final Clock clock;
+    private final ExpirySupport expirySupport = new ExpirySupport();
     /** The operations each branch we created still had running, by branch id, until {@link #awaitReady} saw them end. */
     private final Map<String, List<NeonOperation>> pendingOperations = new ConcurrentHashMap<>();
 
@@ -69,7 +72,7 @@ public final class NeonProvider implements BranchProvider {
         this.api = new NeonApi(new RestClient(config.apiUrl(), config.http()), config);
         this.finder = new BranchFinder(api);
         this.waiter = new OperationWaiter(api, config.pollInterval(), sleeper);
-        this.creator = new BranchCreator(api, finder, clock);
+        this.creator = new BranchCreator(api, finder, clock, expirySupport);
         this.credentials = new RoleCredentials(api, config, waiter, clock);
     }
 
@@ -135,6 +138,12 @@ public final class NeonProvider implements BranchProvider {
         return credentials.mint(branch, ttl, Progress.SILENT);
     }
 
+    /** Neon makes schema-only branches itself ({@code init_source: schema-only}, in beta). */
+    @Override
+    public boolean makesSchemaOnlyBranches() {
+        return true;
+    }
+
     @Override
     public void revokeCredential(BranchInfo branch, Credential credential) {
         credentials.revoke(branch, credential);
@@ -155,7 +164,17 @@ public final class NeonProvider implements BranchProvider {
     public void extendExpiry(BranchInfo branch, Instant expiresAt) {
         String asked = "Move the expiry of Neon branch '" + branch.name() + "' (" + branch.id() + ") to " + expiresAt;
         Instant truncated = creator.checkedExpiry(expiresAt, asked);
-        api.updateExpiry(branchId(branch), truncated, asked);
+        if (expirySupport.refused()) {
+            return; // the project takes no expires_at: the annotation's expiry stands (see ExpirySupport)
+        }
+        try {
+            api.updateExpiry(branchId(branch), truncated, asked);
+        } catch (ApiException e) {
+            if (!ExpirySupport.refuses(e)) {
+                throw e;
+            }
+            expirySupport.markRefused(asked, e);
+        }
     }
 
     @Override
@@ -194,6 +213,9 @@ public final class NeonProvider implements BranchProvider {
         waiter.awaitOperations(restored.operations(), asked, OperationWaiter.deadline(timeout), progress);
         return api.getBranch(targetBranch.id())
                 .map(found -> NeonBranches.info(found.branch(), found.annotation() == null ? null : found.annotation().value()))
+                // A restore to an LSN reports no parent_timestamp: the point is the one asked for.
+                .map(info -> info.restorePoint() == null && lsn != null ? new BranchInfo(info.id(), info.name(), info.parent(),
+                        info.state(), info.createdAt(), info.expiresAt(), info.labels(), new RestorePoint(null, lsn)) : info)
                 .orElseThrow(() -> DbBranchException.of(ErrorCode.NOT_FOUND, asked, "the branch vanished after the restore",
                         "Check the project's branches in the Neon console"));
     }

@@ -54,8 +54,13 @@ final class BranchCatalog {
         }
     }
 
+    /**
+     * Branches and roots: every connectable database but the templates and the maintenance database the admin is
+     * connected to ({@code postgres} by default), which is never a parent.
+     */
     static List<BranchInfo> list(Connection admin, String prefix) throws SQLException {
-        try (PreparedStatement statement = admin.prepareStatement(SELECT + " AND pg_catalog.starts_with(datname, ?) ORDER BY datname")) {
+        try (PreparedStatement statement = admin.prepareStatement(SELECT
+                + " AND datname <> pg_catalog.current_database() AND pg_catalog.starts_with(datname, ?) ORDER BY datname")) {
             statement.setString(1, prefix == null ? "" : prefix);
             return read(statement);
         }

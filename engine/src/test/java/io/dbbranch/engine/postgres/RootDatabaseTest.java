@@ -42,6 +42,18 @@ class RootDatabaseTest {
     }
 
     @Test
+    void theListingShowsRootsButNotTheMaintenanceDatabase() {
+        String name = TestProviders.uniqueName("listed-root");
+        provider.createRoot(name, new Labels(TestProviders.OWNER, null, null, null, Instant.now(), null));
+        try {
+            assertThat(provider.listBranches("")).extracting(BranchInfo::name).contains(name)
+                    .doesNotContain("postgres", "template0", "template1");
+        } finally {
+            provider.deleteBranch(provider.findBranch(name).orElseThrow());
+        }
+    }
+
+    @Test
     void aTakenNameIsRefused() {
         String parent = TestProviders.parentWithEntities(1);
 

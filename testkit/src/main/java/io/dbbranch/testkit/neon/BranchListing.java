@@ -16,6 +16,7 @@ import java.util.Locale;
  * {@code GET /api/v2/projects/{project}/branches?search&limit&cursor} (route {@code branches.list}): the branches
  * whose name or id contains {@code search}, oldest first, with their annotations, a page of {@code limit} at a time.
  * The cursor names the last branch handed out, so branches deleted between pages do not make the next page skip any.
+ * As Neon does, every page but an empty one carries a {@code pagination.next}, the last page too.
  */
 final class BranchListing {
     private static final int MAX_LIMIT = 10_000;
@@ -51,7 +52,7 @@ final class BranchListing {
             }
         }
         ObjectNode pagination = answer.putObject("pagination").put("sort_by", "created_at").put("sort_order", "asc");
-        if (page.size() < matching.size()) {
+        if (!page.isEmpty()) {
             pagination.put("next", encode(key(page.get(page.size() - 1))));
         }
         return Reply.ok(answer);

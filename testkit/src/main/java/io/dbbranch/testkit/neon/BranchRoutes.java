@@ -62,12 +62,16 @@ final class BranchRoutes {
             withEndpoint = true;
         }
         Map<String, String> annotation = annotation(body.path("annotation_value"));
+        boolean schemaOnly = SchemaOnlyBranches.requested(spec, from != null);
         scope.requireUnlocked(parent);
 
         NeonBranchRecord branch = from == null
                 ? scope.store.create(name, parent, expires, annotation, withEndpoint, scope.tuning.endpointPolls())
                 : scope.restores.createFromPast(name, parent, from, expires, annotation, withEndpoint,
                         scope.tuning.endpointPolls());
+        if (schemaOnly) {
+            SchemaOnlyBranches.empty(branch.server, branch.database());
+        }
         String failure = request.hasFault(Fault.Kind.OPERATION_ERROR) ? "creating the timeline failed (injected fault)" : null;
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.set("branch", NeonJson.branch(project, branch));
@@ -162,8 +166,11 @@ final class BranchRoutes {
         return Reply.ok(NeonJson.withOperations("branch", NeonJson.branch(scope.store.project(), target), operation));
     }
 
-    /** An {@code expires_at}: RFC 3339, in the future, at most 30 days ahead. */
+    /** An {@code expires_at}: RFC 3339, in the future, at most 30 days ahead; refused outright when tuned so. */
     private Instant expiry(JsonNode value) {
+        if (scope.tuning.refuseExpiry()) {
+            throw NeonErrors.invalid("expires_at is not available for this project: branch expiration is in early access");
+        }
         Instant expires;
         try {
             expires = Instant.parse(value.asText());

@@ -14,6 +14,7 @@ public final class NeonTuning {
     private volatile boolean passwordStorage = true;
     private volatile int wrongEndpointReports;
     private volatile int maxPageSize = 10_000;
+    private volatile boolean refuseExpiry;
 
     /** How many polls an operation takes to finish (0: finished in the answer that starts it). Default 2. */
     public int operationPolls() {
@@ -75,6 +76,19 @@ public final class NeonTuning {
 
     public NeonTuning maxPageSize(int size) {
         this.maxPageSize = size;
+        return this;
+    }
+
+    /**
+     * Whether branch expiry ({@code expires_at}) is refused with 400, as Neon does for projects outside its Early
+     * Access Program (the field is marked so in the spec). Default false.
+     */
+    public boolean refuseExpiry() {
+        return refuseExpiry;
+    }
+
+    public NeonTuning refuseExpiry(boolean refuse) {
+        this.refuseExpiry = refuse;
         return this;
     }
 

@@ -57,8 +57,7 @@ class NeonLeaseFlowTest {
 
     @Test
     void branchesCarryOurLabelsAndExpiryAndAreFoundAcrossPages() {
-        testbed.emulator.tuning().maxPageSize(2);
-        try (NeonProvider provider = testbed.provider()) {
+        try (NeonProvider provider = new NeonProvider(testbed.config().withPageSize(2))) {
             Instant expiry = Instant.now().plus(Duration.ofHours(1));
             for (int i = 1; i <= 5; i++) {
                 provider.createBranch(NeonRequests.request("pages-" + i, expiry));
@@ -80,8 +79,6 @@ class NeonLeaseFlowTest {
             provider.listBranches("pages-").forEach(provider::deleteBranch);
             assertThat(provider.listBranches("pages-")).isEmpty();
             assertThat(provider.deleteBranch(found)).isFalse();
-        } finally {
-            testbed.emulator.tuning().maxPageSize(10_000);
         }
     }
 }

@@ -82,7 +82,10 @@ final class NeonTestbed implements AutoCloseable, AfterAllCallback {
         return emulator.branchId(NeonEmulator.DEFAULT_BRANCH).orElseThrow();
     }
 
-    /** The provider's settings for this emulator: 50 ms polls, retries from 50 ms within 20 s. */
+    /**
+     * The provider's settings for this emulator: 50 ms polls, retries from 50 ms within 20 s, answers awaited 30 s (a
+     * restore starts a recovery server, which takes longer than 10 s on a busy machine).
+     */
     NeonConfig config() {
         RetryPolicy retry = RetryPolicy.defaults().withRetryStatus(423).withBackoff(Duration.ofMillis(50), Duration.ofSeconds(3))
                 .withMaxAttempts(12).withMaxElapsed(Duration.ofSeconds(20));
@@ -91,7 +94,7 @@ final class NeonTestbed implements AutoCloseable, AfterAllCallback {
                 .withDatabaseName("{branch}")
                 .withConnection(emulator.postgresPort(), "disable")
                 .withPollInterval(Duration.ofMillis(50))
-                .withHttp(HttpSettings.defaults().withRetry(retry).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10)));
+                .withHttp(HttpSettings.defaults().withRetry(retry).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)));
     }
 
     NeonProvider provider() {

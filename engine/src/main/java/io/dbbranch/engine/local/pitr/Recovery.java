@@ -70,6 +70,14 @@ final class Recovery {
         // Named after the branch, the database is one like any other branch's: its role, labels and logins work alike.
         try (Connection admin = recovering.connectPinned(MAINTENANCE_DATABASE); Statement statement = admin.createStatement()) {
             statement.execute("ALTER DATABASE " + SqlText.identifier(database) + " RENAME TO " + SqlText.identifier(branch));
+        } catch (SQLException e) {
+            if ("3D000".equals(e.getSQLState())) {
+                // The cluster as it was then has no such database: it was made after that moment.
+                throw DbBranchException.of(ErrorCode.INVALID_REQUEST, asked, "database '" + database
+                        + "' did not exist yet at " + target + " (it was created later)",
+                        "Choose a moment after the database was created", e);
+            }
+            throw e;
         }
         return reached;
     }

@@ -71,6 +71,18 @@ class RecoveryClustersTest {
     }
 
     @Test
+    void momentBeforeTheDatabaseExistedSaysSoAndLeavesNothingBehind() {
+        Instant beforeItExisted = Instant.now();
+        createDatabaseWith32Rows("latecomer");
+
+        assertThatThrownBy(() -> recoveries.create("latecomer-undo", "latecomer", PointInTime.at(beforeItExisted), labels()))
+                .isInstanceOfSatisfying(DbBranchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                .hasMessageContaining("database 'latecomer' did not exist yet at")
+                .hasMessageContaining("Choose a moment after the database was created");
+        assertThat(recoveries.find("latecomer-undo")).isEmpty();
+    }
+
+    @Test
     void momentBeforeTheOldestBaseBackupIsRefusedNamingTheWindowAndLeavesNothingBehind() {
         Instant longAgo = source.history().window().earliest().minus(Duration.ofHours(1));
 
