@@ -93,7 +93,7 @@ final class BranchRoles {
         if (exists(admin, branch)) {
             throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, "Create the login role of branch '" + branch + "'",
                     "a role of that name exists already on the server",
-                    "Choose another branch name; if it is what a killed run left, dbbranch reap removes it once expired, "
+                    "Choose another name; if it is what a killed run left, dbbranch reap removes it once expired, "
                             + "or dbbranch delete " + branch + " now");
         }
         String role = SqlText.identifier(branch);

@@ -208,9 +208,7 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
     public boolean deleteBranch(BranchInfo branch) {
         try (Connection connection = admin.maintenance()) {
             boolean existed = BranchCatalog.find(connection, branch.name()).isPresent();
-            try (var statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + SqlText.identifier(branch.name()) + " WITH (FORCE)");
-            }
+            DatabaseDrop.dropIfExists(connection, branch.name());
             StepHooks.reached("postgres.delete.database-dropped");
             // The role goes last: killed before this, it still names the branch and its owner (BranchCatalog lists it).
             return BranchRoles.dropIfOurs(connection, branch.name()) || existed;
@@ -307,9 +305,9 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
      */
     private Optional<DbBranchException> dropHalfMade(String name, boolean databaseMade) {
         boolean interrupted = Thread.interrupted();
-        try (Connection connection = admin.maintenance(); var statement = connection.createStatement()) {
+        try (Connection connection = admin.maintenance()) {
             if (databaseMade) {
-                statement.execute("DROP DATABASE IF EXISTS " + SqlText.identifier(name) + " WITH (FORCE)");
+                DatabaseDrop.dropIfExists(connection, name);
             }
             BranchRoles.dropIfOurs(connection, name);
             return Optional.empty();
