@@ -1,5 +1,6 @@
 package io.dbbranch.bench;
 
+import io.dbbranch.bench.masking.MaskingBenchmark;
 import io.dbbranch.bench.overhead.OverheadBenchmark;
 import io.dbbranch.bench.pitr.PitrBenchmark;
 import io.dbbranch.bench.report.Goal;
@@ -34,6 +35,8 @@ public final class Main {
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --work <dir>
               pitr      time to a verified point-in-time recovery branch on the local provider, and its restore point
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --before-load true|false  --work <dir>
+              masking   time to a ready lease with full, schema-only and masked data, and of a masked parent
+                        --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --work <dir>
               overhead  what the engine adds per lease against the emulators (no injected latency), and its heap
                         --targets lakebase,neon  --warmup 20  --leases 100  --concurrent-leases 200  --concurrency 50
                         --max-connections 64 (the providers' HTTP pool; 64 is the product's default)
@@ -78,6 +81,7 @@ public final class Main {
         Report report = switch (args.command()) {
             case "speed" -> speed(args);
             case "pitr" -> pitr(args);
+            case "masking" -> masking(args);
             case "overhead" -> overhead(args);
             case "soak" -> soak(args);
             case "soak-child" -> {
@@ -111,6 +115,12 @@ public final class Main {
         return new PitrBenchmark(new PitrBenchmark.Options(args.integers("sizes", List.of(60, 600)), args.integer("runs", 5),
                 args.number("seed", 42), args.flag("fsync", true), args.flag("before-load", true), work(args)), Main::log)
                 .run(args.commandLine());
+    }
+
+    private static Report masking(Args args) throws Exception {
+        args.allow(Set.of("sizes", "runs", "seed", "fsync", "work", "out"));
+        return new MaskingBenchmark(new SpeedBenchmark.Options(args.integers("sizes", List.of(60, 600)), args.integer("runs", 5),
+                args.number("seed", 42), args.flag("fsync", true), work(args)), Main::log).run(args.commandLine());
     }
 
     private static Report overhead(Args args) throws Exception {

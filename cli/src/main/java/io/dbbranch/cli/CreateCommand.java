@@ -1,11 +1,18 @@
 package io.dbbranch.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dbbranch.cli.options.DataOptions;
 import io.dbbranch.cli.options.DurationConverter;
 import io.dbbranch.cli.options.ReadyTimeoutOption;
 import io.dbbranch.cli.options.PointInTimeOptions;
 import io.dbbranch.cli.output.BranchView;
+import io.dbbranch.cli.output.DataView;
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.data.BranchData;
+import io.dbbranch.engine.data.BranchDataResult;
+import io.dbbranch.engine.lease.DataPreparation;
+import io.dbbranch.engine.report.ReportJson;
 import io.dbbranch.engine.naming.BranchName;
 import io.dbbranch.engine.postgres.PostgresProvider;
 import io.dbbranch.engine.spi.BranchInfo;
@@ -17,6 +24,8 @@ import io.dbbranch.engine.spi.Labels;
 import io.dbbranch.engine.spi.PointInTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +54,8 @@ final class CreateCommand extends DataCommand {
     @Mixin
     ReadyTimeoutOption readyTimeout;
 
+    @Mixin
+    DataOptions dataOptions;
 
     @Override
     protected int execute() {
@@ -54,32 +65,61 @@ final class CreateCommand extends DataCommand {
             throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Create '" + name + "' at " + point,
                     "--at and --lsn choose a moment of a parent, and no --parent was given", "Add --parent <branch>");
         }
+        BranchData data = dataOptions.toBranchData(context());
+        if (parent == null && !data.isFull()) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Create root database '" + name + "' with --data " + data.policy(),
+                    "a root database starts empty, with no parent's data to leave out or mask", "Add --parent <branch>");
+        }
         try (BranchProvider provider = openProvider()) {
             Instant now = Instant.now();
+            boolean nativeSchemaOnly = DataPreparation.nativeSchemaOnly(provider, data, point);
             BranchInfo branch;
             try {
-                branch = parent == null ? createRoot(provider, now) : createBranch(provider, point, now);
+                branch = parent == null ? createRoot(provider, now) : createBranch(provider, point, now, nativeSchemaOnly);
             } catch (RuntimeException e) {
                 throw Cleanup.reportLeftBehind(name, e, console());
             }
             ConnectionDetails connection;
+            BranchDataResult prepared;
             try {
                 connection = provider.awaitReady(branch, readyTimeout.value(), console().progress());
                 // A signal during a call that could not notice it (SQL, HTTP) finds the branch made: nobody wants it now.
                 Cleanup.stopIfInterrupted("Create " + name);
+                prepared = DataPreparation.apply(provider, branch, connection, data, nativeSchemaOnly, readyTimeout.value(),
+                        console().progress());
             } catch (RuntimeException e) {
                 throw Cleanup.deleteAfter(provider, branch, e, console());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Cleanup.deleteAfter(provider, branch, DbBranchException.of(ErrorCode.INTERRUPTED, "Create branch '" + name + "'",
+                        "interrupted while preparing its data", "Run the command again"), console());
             }
             console().note("created " + (parent == null ? "root database " : "branch ") + name
                     + (parent == null ? "" : " of " + parent + (point.isHistorical() ? " at " + point : ""))
                     + " on " + provider.kind());
             BranchView view = BranchView.of(branch, connection);
-            console().print(view, view.fields());
+            if (data.isFull()) {
+                console().print(view, view.fields());
+            } else {
+                printWithData(view, prepared);
+            }
             return ExitCodes.OK;
         }
     }
 
-    private BranchInfo createBranch(BranchProvider provider, PointInTime point, Instant now) {
+    /** The branch's fields plus {@code data}: what was done to its rows, per table. */
+    private void printWithData(BranchView view, BranchDataResult prepared) {
+        ObjectNode json = ReportJson.mapper().valueToTree(view);
+        json.set("data", ReportJson.mapper().valueToTree(prepared));
+        Map<String, Object> fields = new LinkedHashMap<>(view.fields());
+        fields.put("data", prepared.summary());
+        console().print(json, fields);
+        if (!console().isJson()) {
+            DataView.lines(prepared).forEach(line -> console().text(line + "\n"));
+        }
+    }
+
+    private BranchInfo createBranch(BranchProvider provider, PointInTime point, Instant now, boolean schemaOnly) {
         Capabilities capabilities = provider.capabilities();
         String asked = "Create branch '" + name + "' of '" + parent + "'";
         if (point.isHistorical() && !capabilities.pointInTime()) {
@@ -90,7 +130,7 @@ final class CreateCommand extends DataCommand {
         capabilities.requireBranchLifetime(lifetime, asked, "--ttl");
         Labels labels = new Labels(settings().owner(), null, null, null, now, now.plus(lifetime));
         console().progress().report("creating branch " + name + " of " + parent + " on " + provider.kind());
-        return provider.createBranch(new CreateBranchRequest(name, parent, point, labels.expiresAt(), labels));
+        return provider.createBranch(new CreateBranchRequest(name, parent, point, labels.expiresAt(), labels, schemaOnly));
     }
 
     private BranchInfo createRoot(BranchProvider provider, Instant now) {

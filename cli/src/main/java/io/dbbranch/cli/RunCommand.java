@@ -1,11 +1,13 @@
 package io.dbbranch.cli;
 
+import io.dbbranch.cli.options.DataOptions;
 import io.dbbranch.cli.options.DurationConverter;
 import io.dbbranch.cli.options.EnvPrefixConverter;
 import io.dbbranch.cli.options.ReadyTimeoutOption;
 import io.dbbranch.cli.options.KeepPolicyConverter;
 import io.dbbranch.cli.options.MigrationFlags;
 import io.dbbranch.cli.options.PointInTimeOptions;
+import io.dbbranch.cli.output.DataView;
 import io.dbbranch.engine.lease.BranchLease;
 import io.dbbranch.engine.lease.KeepPolicy;
 import io.dbbranch.engine.lease.LeaseSpec;
@@ -82,6 +84,9 @@ final class RunCommand extends ProviderCommand {
     @Mixin
     ReadyTimeoutOption readyTimeout;
 
+    @Mixin
+    DataOptions data;
+
     @Option(names = "--migrate", split = ",", paramLabel = "DIR",
             description = "Apply the Flyway migrations of these folders to the branch before the command (as the branch's login).")
     List<String> migrate;
@@ -104,12 +109,13 @@ final class RunCommand extends ProviderCommand {
         LeaseSpec spec = LeaseSpec.builder(parent).name(name).namePrefix(namePrefix).owner(settings().owner())
                 .job(job).build(build).change(change).from(PointInTimeOptions.of(from))
                 .keep(keep).keepFor(keepFor).expiryWindow(ttl).credentialTtl(tokenTtl).envPrefix(envPrefix)
-                .readyTimeout(readyTimeout.value()).build();
+                .readyTimeout(readyTimeout.value()).data(data.toBranchData(context())).build();
         // Read before the branch is made: a wrong folder must not cost a branch.
         MigrationOptions migration = migrate == null || migrate.isEmpty() ? null : MigrationFlags.build(migrate, "--migrate", context()).build();
         try (BranchProvider provider = openProvider()) {
             BranchLease lease = BranchLease.open(provider, spec, console().progress());
             int exit;
+            DataView.lines(lease.data()).forEach(console()::note);
             try {
                 migrate(lease, migration);
                 exit = new ChildCommand(context()).run(command, lease.environment().variables());

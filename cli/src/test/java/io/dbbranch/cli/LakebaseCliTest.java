@@ -19,6 +19,7 @@ class LakebaseCliTest {
         CliResult created = Cli.run(lakebase, "create", name, "--parent", "main", "--ttl", "10m", "--json");
         assertThat(created.exit()).as(created.toString()).isZero();
         assertThat(created.json().get("database").asText()).isEqualTo(name);
+        assertThat(created.json().path("restorePoint").asText(null)).as("a plain branch has no restore point").isNull();
 
         JsonNode credential = Cli.run(lakebase, "credentials", name, "--json").json();
         assertThat(Cli.query(credential, "SELECT text FROM greeting")).isEqualTo("hello from main");

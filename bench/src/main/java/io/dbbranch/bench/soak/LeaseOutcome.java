@@ -12,9 +12,10 @@ package io.dbbranch.bench.soak;
  * @param openMs     time to a ready lease, or -1 when it never opened
  * @param teardownMs time of the teardown, or -1 when there was none
  * @param totalMs    time from the start to the end of teardown
+ * @param saidLeftBehind whether the engine said "may have left branch X behind" (in the opening or the teardown)
  */
 public record LeaseOutcome(String name, boolean killed, String killLanded, Result result, String errorCode, String error,
-                           double openMs, double teardownMs, double totalMs) {
+                           double openMs, double teardownMs, double totalMs, boolean saidLeftBehind) {
 
     /** The lease's own time, without the body: open plus teardown; -1 when it did not get that far. */
     public double leaseMs() {

@@ -43,13 +43,14 @@ final class LeaseWorkload {
     LeaseOutcome run(String name, KillSwitch kill, long bodyMillis, Consumer<String> onOpened) {
         long start = System.nanoTime();
         double openMs = -1;
+        LeftBehindWatch leftBehind = new LeftBehindWatch();
         LeaseSpec spec = LeaseSpec.builder(parent).name(name).owner(Target.OWNER).job("soak").build(name)
                 .expiryWindow(expiryWindow).secretsDirectory(secrets).build();
         BranchLease lease;
         try {
-            lease = BranchLease.open(provider, spec, Progress.SILENT);
+            lease = BranchLease.open(provider, spec, leftBehind);
         } catch (RuntimeException e) {
-            return failed(name, kill, e, openMs, -1, start);
+            return failed(name, kill, leftBehind, e, openMs, -1, start);
         }
         openMs = millisSince(start);
         kill.opened();
@@ -64,12 +65,13 @@ final class LeaseWorkload {
         TeardownResult teardown = lease.teardown();
         double teardownMs = teardown.elapsed().toNanos() / 1e6;
         if (teardown.failure() != null) {
-            return outcome(name, kill, LeaseOutcome.Result.TEARDOWN_FAILED, teardown.failure(), openMs, teardownMs, start);
+            return outcome(name, kill, leftBehind, LeaseOutcome.Result.TEARDOWN_FAILED, teardown.failure(), openMs,
+                    teardownMs, start);
         }
         if (bodyFailure != null) {
-            return failed(name, kill, bodyFailure, openMs, teardownMs, start);
+            return failed(name, kill, leftBehind, bodyFailure, openMs, teardownMs, start);
         }
-        return outcome(name, kill, LeaseOutcome.Result.COMPLETED, null, openMs, teardownMs, start);
+        return outcome(name, kill, leftBehind, LeaseOutcome.Result.COMPLETED, null, openMs, teardownMs, start);
     }
 
     /** Logs in as the build would and runs a query, then holds the branch. */
@@ -78,8 +80,8 @@ final class LeaseWorkload {
         Thread.sleep(holdMillis);
     }
 
-    private static LeaseOutcome failed(String name, KillSwitch kill, Throwable failure, double openMs, double teardownMs,
-                                       long start) {
+    private static LeaseOutcome failed(String name, KillSwitch kill, LeftBehindWatch leftBehind, Throwable failure,
+                                       double openMs, double teardownMs, long start) {
         LeaseOutcome.Result result;
         if (kill.landed() != null) {
             // Whatever the error, a lease we interrupted on purpose was expected to stop.
@@ -89,16 +91,33 @@ final class LeaseWorkload {
         } else {
             result = LeaseOutcome.Result.FAILED;
         }
-        return outcome(name, kill, result, failure, openMs, teardownMs, start);
+        return outcome(name, kill, leftBehind, result, failure, openMs, teardownMs, start);
     }
 
-    private static LeaseOutcome outcome(String name, KillSwitch kill, LeaseOutcome.Result result, Throwable failure,
-                                        double openMs, double teardownMs, long start) {
+    private static LeaseOutcome outcome(String name, KillSwitch kill, LeftBehindWatch leftBehind,
+                                        LeaseOutcome.Result result, Throwable failure, double openMs, double teardownMs,
+                                        long start) {
         String code = failure instanceof DbBranchException e ? e.code().name() : failure == null ? null
                 : failure.getClass().getSimpleName();
         String message = failure == null ? null : String.valueOf(failure.getMessage()).lines().findFirst().orElse("");
         return new LeaseOutcome(name, kill.planned(), kill.landed(), result, code, message, openMs, teardownMs,
-                millisSince(start));
+                millisSince(start), leftBehind.said());
+    }
+
+    /** Listens to the lease's progress for the engine's "may have left branch X behind". */
+    private static final class LeftBehindWatch implements Progress {
+        private volatile boolean said;
+
+        @Override
+        public void report(String message) {
+            if (message.startsWith("may have left branch ")) {
+                said = true;
+            }
+        }
+
+        boolean said() {
+            return said;
+        }
     }
 
     private static double millisSince(long start) {

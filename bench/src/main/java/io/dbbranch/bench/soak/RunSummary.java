@@ -17,6 +17,8 @@ import java.util.Set;
  * @param killsInBody     of them, interrupted in the body
  * @param results         leases per outcome
  * @param leaked          branches the service still held at the end
+ * @param silentlyLeaked  of them, those whose lease did not say "may have left branch X behind"
+ * @param saidLeftBehind  leases that said "may have left branch X behind" (in their opening or teardown)
  * @param duplicates      names held under more than one id
  * @param branchesSeen    distinct branches seen
  * @param peakBranches    most branches alive at one look
@@ -30,7 +32,8 @@ import java.util.Set;
  * @param elapsedMs       wall time of the run
  */
 record RunSummary(int leases, int concurrency, long killed, long killsInOpen, long killsInBody, Map<String, Long> results,
-                  List<String> leaked, Map<String, Set<String>> duplicates, int branchesSeen, int peakBranches,
+                  List<String> leaked, List<String> silentlyLeaked, long saidLeftBehind,
+                  Map<String, Set<String>> duplicates, int branchesSeen, int peakBranches,
                   Samples.Summary openMs, Samples.Summary cleanLeaseMs, Samples.Summary faultedLeaseMs,
                   double maxFaultDelayMs, Map<String, Object> proxy, List<LeaseOutcome> unexpected, double elapsedMs) {
 
@@ -50,7 +53,8 @@ record RunSummary(int leases, int concurrency, long killed, long killsInOpen, lo
                 .forEach(o -> (faulted.contains(o.name()) ? hit : clean).addMillis(o.leaseMs()));
         double maxDelay = hit.count() == 0 || clean.count() == 0 ? Double.NaN : Math.max(0, hit.max() - clean.median());
         return new RunSummary(run.outcomes().size(), concurrency, run.killed(), run.killsLanded("open"),
-                run.killsLanded("body"), results, run.leaked(), run.duplicates(), run.branchesSeen(), run.peakBranches(),
+                run.killsLanded("body"), results, run.leaked(), run.silentlyLeaked(), run.saidLeftBehind(), run.duplicates(),
+                run.branchesSeen(), run.peakBranches(),
                 run.openTimes().summary(), clean.summary(), hit.summary(), maxDelay,
                 proxy == null ? Map.of() : proxy.toMap(), run.unexpectedFailures(), run.elapsedMs());
     }

@@ -40,6 +40,8 @@ final class SoakReport {
         RunSummary soak = result.soak();
         report.goal(new Goal(t + "no branch leaked after the interrupt run", soak.leaked().size() + " leaked",
                 soak.leaked().isEmpty()));
+        report.goal(new Goal(t + "no branch leaked without the engine saying \"may have left it\"",
+                soak.silentlyLeaked().size() + " silent", soak.silentlyLeaked().isEmpty()));
         long failed = soak.count(LeaseOutcome.Result.FAILED);
         report.goal(new Goal(t + "no lease failed with a non-retryable error it should have survived", failed + " failed",
                 failed == 0));
@@ -64,9 +66,11 @@ final class SoakReport {
                 .row("**failed, non-retryable** (goal 0)", calm.count(LeaseOutcome.Result.FAILED), soak.count(LeaseOutcome.Result.FAILED))
                 .row("failed after retries ran out", calm.count(LeaseOutcome.Result.FAILED_RETRIES_EXHAUSTED),
                         soak.count(LeaseOutcome.Result.FAILED_RETRIES_EXHAUSTED))
-                .row("teardown said \"may have left it\"", calm.count(LeaseOutcome.Result.TEARDOWN_FAILED),
+                .row("teardown failed", calm.count(LeaseOutcome.Result.TEARDOWN_FAILED),
                         soak.count(LeaseOutcome.Result.TEARDOWN_FAILED))
+                .row("said \"may have left it\" (opening or teardown)", calm.saidLeftBehind(), soak.saidLeftBehind())
                 .row("**branches leaked** (goal 0)", calm.leaked().size(), soak.leaked().size())
+                .row("**of them, leaked without a word** (goal 0)", calm.silentlyLeaked().size(), soak.silentlyLeaked().size())
                 .row("**duplicates** (goal 0)", calm.duplicates().size(), soak.duplicates().size())
                 .row("branches made / most alive at once", calm.branchesSeen() + " / " + calm.peakBranches(),
                         soak.branchesSeen() + " / " + soak.peakBranches())

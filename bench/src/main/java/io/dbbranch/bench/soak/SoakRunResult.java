@@ -4,6 +4,7 @@ import io.dbbranch.bench.report.Samples;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What one in-process soak run found.
@@ -36,6 +37,18 @@ record SoakRunResult(String prefix, double elapsedMs, List<LeaseOutcome> outcome
         Samples samples = new Samples();
         outcomes.stream().filter(o -> !o.killed() && o.openMs() >= 0).forEach(o -> samples.addMillis(o.openMs()));
         return samples;
+    }
+
+    /** Leaked branches whose lease did not say "may have left branch X behind": leaks nobody would know of. */
+    List<String> silentlyLeaked() {
+        Set<String> said = outcomes.stream().filter(LeaseOutcome::saidLeftBehind).map(LeaseOutcome::name)
+                .collect(Collectors.toSet());
+        return leaked.stream().filter(name -> !said.contains(name)).toList();
+    }
+
+    /** How many leases said "may have left branch X behind", in their opening or teardown. */
+    long saidLeftBehind() {
+        return outcomes.stream().filter(LeaseOutcome::saidLeftBehind).count();
     }
 
     /** The leases that were not killed yet failed (or may have left their branch). */

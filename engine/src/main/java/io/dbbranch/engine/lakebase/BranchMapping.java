@@ -27,7 +27,9 @@ final class BranchMapping {
         Labels labels = id.startsWith(config.namePrefix()) && created != null
                 ? new Labels(config.owner(), null, null, null, created, expires)
                 : null;
-        RestorePoint restorePoint = status == null || (status.sourceBranchTime() == null && status.sourceBranchLsn() == null)
+        // The status names the point of the source every child was taken at; only a branch of the past has a restore point.
+        RestorePoint restorePoint = !branch.madeAtAPoint() || status == null
+                || (status.sourceBranchTime() == null && status.sourceBranchLsn() == null)
                 ? null : new RestorePoint(status.sourceBranchTime(), status.sourceBranchLsn());
         return new BranchInfo(id, id, status == null ? null : lastSegment(status.sourceBranch()),
                 state(branch.state()), created, expires, labels, restorePoint);

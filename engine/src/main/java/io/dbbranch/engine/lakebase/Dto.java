@@ -26,8 +26,9 @@ final class Dto {
         }
     }
 
+    /** {@code spec} echoes what the create asked for (a point in the source's history or none); {@code status} what is. */
     record Branch(String name, String branchId, String uid, String parent, Instant createTime, Instant updateTime,
-                  BranchStatus status) {
+                  BranchSpec spec, BranchStatus status) {
         /** The id: {@code branch_id}, or the last segment of the name. */
         String id() {
             if (branchId != null && !branchId.isBlank()) {
@@ -38,6 +39,11 @@ final class Dto {
 
         String state() {
             return status == null ? null : status.currentState();
+        }
+
+        /** Whether it was made at a point of its source's past (its status names a source point for every branch). */
+        boolean madeAtAPoint() {
+            return spec != null && (spec.sourceBranchTime() != null || spec.sourceBranchLsn() != null);
         }
     }
 

@@ -73,8 +73,9 @@ final class LakebaseApi {
                 Dto.Operation.class);
     }
 
-    Dto.EndpointList listEndpoints(String branchId) {
-        return client.send(ApiRequest.get(ROOT + branchName(branchId) + "/endpoints").withAuth(auth)
+    Dto.EndpointList listEndpoints(String branchId, String pageToken) {
+        return client.send(ApiRequest.get(ROOT + branchName(branchId) + "/endpoints").withQuery("page_token", pageToken)
+                .withAuth(auth)
                 .describedAs("List the endpoints of Lakebase branch '" + branchId + "'"), Dto.EndpointList.class);
     }
 

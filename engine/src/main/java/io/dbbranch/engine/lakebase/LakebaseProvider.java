@@ -33,11 +33,13 @@ import java.util.Optional;
  * configured {@link LakebaseConfig#namePrefix() name prefix}; its expiry ({@code status.expire_time}) is the
  * dead-man's switch, and Lakebase deletes expired branches by itself. {@link BranchInfo#labels()} of such a
  * branch holds only the configured owner, its create time and expiry; the job, build and pull request are not
- * stored on Lakebase.
+ * stored on Lakebase. Id, create time and expiry all come with the create itself, so a branch is ours from the
+ * moment it exists: one whose creator died right after the create is the reaper's once it expires.
  *
  * <p><b>Point in time.</b> A branch of the past is created with {@code source_branch_time} or
  * {@code source_branch_lsn}; the point the service used comes back in the branch's {@code status} and is reported
- * as {@link BranchInfo#restorePoint()}. The history window comes from the project ({@link #historyWindow}).
+ * as {@link BranchInfo#restorePoint()}, for such a branch only (the status names its source's point for every
+ * child). The history window comes from the project ({@link #historyWindow}).
  *
  * <p>All calls share one pooled HTTP client ({@link RestClient}) with bounded retries of 429 and 503; see
  * {@link BranchCreation} for how creates stay safe across connection resets.
@@ -101,8 +103,7 @@ public final class LakebaseProvider implements BranchProvider {
             if (!"READY".equals(current.state())) {
                 return Poller.Step.waiting("branch is " + current.state());
             }
-            Optional<Dto.Endpoint> endpoint = api.listEndpoints(id).endpoints().stream()
-                    .filter(Dto.Endpoint::isReadWrite).findFirst();
+            Optional<Dto.Endpoint> endpoint = readWriteEndpoint(id);
             if (endpoint.isEmpty()) {
                 return Poller.Step.waiting("branch has no read-write endpoint yet");
             }
@@ -125,8 +126,7 @@ public final class LakebaseProvider implements BranchProvider {
     public Credential mintCredential(BranchInfo branch, ConnectionDetails connection, Duration ttl) {
         String endpoint = connection.extras().get("endpoint");
         if (endpoint == null) {
-            endpoint = api.listEndpoints(branch.id()).endpoints().stream().filter(Dto.Endpoint::isReadWrite)
-                    .map(Dto.Endpoint::name).findFirst()
+            endpoint = readWriteEndpoint(branch.id()).map(Dto.Endpoint::name)
                     .orElseThrow(() -> DbBranchException.of(ErrorCode.NOT_FOUND,
                             "Mint a database credential for Lakebase branch '" + branch.id() + "'",
                             "the branch has no read-write endpoint", "Wait for the branch to be ready first"));
@@ -138,6 +138,21 @@ public final class LakebaseProvider implements BranchProvider {
                     "the answer lacked the token or its expire_time", "Check that the workspace URL is right");
         }
         return new Credential(config.postgresRole(), Secret.of(minted.token()), minted.expireTime(), false);
+    }
+
+    /** The branch's read-write endpoint, looked for page by page (a branch may have many read-only ones). */
+    private Optional<Dto.Endpoint> readWriteEndpoint(String branchId) {
+        String pageToken = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Dto.EndpointList list = api.listEndpoints(branchId, pageToken);
+            Optional<Dto.Endpoint> found = list.endpoints().stream().filter(Dto.Endpoint::isReadWrite).findFirst();
+            pageToken = list.nextPageToken();
+            if (found.isPresent() || pageToken == null || pageToken.isEmpty()) {
+                return found;
+            }
+        }
+        throw DbBranchException.of(ErrorCode.PROVIDER_ERROR, "List the endpoints of Lakebase branch '" + branchId + "'",
+                "the listing did not end after " + MAX_PAGES + " pages", "Report this with the branch's endpoints");
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.dbbranch.engine.lease;
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.credentials.PgPassFile;
+import io.dbbranch.engine.data.BranchDataResult;
 import io.dbbranch.engine.spi.BranchInfo;
 import io.dbbranch.engine.spi.BranchProvider;
 import io.dbbranch.engine.spi.Capabilities;
@@ -26,8 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * A build's branch, from creation to teardown: create → wait until it accepts logins → mint a short-lived
- * credential → hand out the environment → keep the token fresh and the expiry pushed forward → tear down.
+ * A build's branch, from creation to teardown: create → wait until it accepts logins → give it the data its
+ * {@link LeaseSpec#data() policy} allows (schema-only, masked), as its own role → mint a short-lived credential →
+ * hand out the environment → keep the token fresh and the expiry pushed forward → tear down.
  *
  * <pre>{@code
  * try (BranchLease lease = BranchLease.open(provider, spec, progress)) {
@@ -52,11 +54,13 @@ public final class BranchLease implements AutoCloseable {
     private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Consumer<Credential>> refreshListeners = new CopyOnWriteArrayList<>();
     private final LeaseKeeper keeper;
+    private final BranchDataResult data;
     private volatile Throwable bodyFailure;
     private volatile TeardownResult teardown;
 
     private BranchLease(BranchProvider provider, LeaseSpec spec, Progress progress, BranchInfo branch,
-                        ConnectionDetails connection, Credential credential, PgPassFile passFile, Map<String, Duration> timings) {
+                        ConnectionDetails connection, Credential credential, PgPassFile passFile, Map<String, Duration> timings,
+                        BranchDataResult data) {
         this.provider = provider;
         this.spec = spec;
         this.progress = progress;
@@ -67,13 +71,16 @@ public final class BranchLease implements AutoCloseable {
         this.environment = LeaseEnvironment.of(spec.envPrefix(), branch, connection, credential, passFile.path());
         this.masks.addAll(environment.masks());
         this.timings.putAll(timings);
+        this.data = data;
         this.keeper = new LeaseKeeper(provider, branch, connection, spec, passFile, progress, this.credential, this::refreshed);
         keeper.start();
     }
 
     /**
      * Creates the branch and returns once it accepts logins with a fresh credential. If anything fails on
-     * the way, the branch is deleted before this throws.
+     * the way, the branch is deleted before this throws, even one a failed create may have made (its answer
+     * lost, then an interrupt while it was looked up); where that cannot be done, {@code progress} hears
+     * "may have left branch X behind".
      */
     public static BranchLease open(BranchProvider provider, LeaseSpec spec, Progress progress) {
         String name = spec.resolveName();
@@ -85,15 +92,13 @@ public final class BranchLease implements AutoCloseable {
         progress.report("creating branch " + name + " of " + spec.parent() + (spec.from().isHistorical() ? " at " + spec.from() : "")
                 + " on " + provider.kind());
         long started = System.nanoTime();
+        boolean nativeSchemaOnly = DataPreparation.nativeSchemaOnly(provider, spec.data(), spec.from());
         BranchInfo branch;
         try {
-            branch = provider.createBranch(new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels));
+            branch = provider.createBranch(new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels,
+                    nativeSchemaOnly));
         } catch (RuntimeException e) {
-            // The provider cleans up a half-made branch itself and attaches what failed in that clean-up.
-            for (Throwable cleanup : e.getSuppressed()) {
-                progress.report(leftBehind(name, cleanup));
-            }
-            throw e;
+            throw new UnsettledCreate(provider, spec, name, now, progress).settle(e);
         }
         timings.put("create", since(started));
         return connect(provider, spec, progress, branch, started, timings);
@@ -139,6 +144,12 @@ public final class BranchLease implements AutoCloseable {
         try {
             long step = System.nanoTime();
             ConnectionDetails connection = provider.awaitReady(branch, spec.readyTimeout(), progress);
+            // Again on resume: a lease cut short while masking left its transaction uncommitted, so the real rows.
+            BranchDataResult data = DataPreparation.apply(provider, branch, connection, spec.data(),
+                    DataPreparation.nativeSchemaOnly(provider, spec.data(), spec.from()), spec.readyTimeout(), progress);
+            if (!spec.data().isFull()) {
+                timings.put("data", data.elapsed());
+            }
             Credential credential = provider.mintCredential(branch, connection, spec.credentialTtl());
             ReadinessProbe.await(connection, credential, spec.readyTimeout(), progress);
             if (Thread.currentThread().isInterrupted()) {
@@ -151,7 +162,7 @@ public final class BranchLease implements AutoCloseable {
             progress.report(String.format("branch %s is ready at %s/%s (%.2f s); credential for %s valid until %s", name,
                     connection.hostPort(), connection.database(), since(started).toMillis() / 1000.0, credential.user(),
                     credential.expiresAt()));
-            return new BranchLease(provider, spec, progress, branch, connection, credential, passFile, timings);
+            return new BranchLease(provider, spec, progress, branch, connection, credential, passFile, timings, data);
         } catch (RuntimeException | Error e) {
             throw abandon(provider, branch, e, progress);
         } catch (InterruptedException e) {
@@ -164,6 +175,8 @@ public final class BranchLease implements AutoCloseable {
     public BranchInfo branch() { return branch; }
     public ConnectionDetails connection() { return connection; }
     public LeaseSpec spec() { return spec; }
+    /** What was done to the branch's data before its credential was minted ({@link LeaseSpec#data()}). */
+    public BranchDataResult data() { return data; }
 
     /** The credential in force now (it changes at each refresh). */
     public Credential credential() {
@@ -263,7 +276,7 @@ public final class BranchLease implements AutoCloseable {
             provider.deleteBranch(branch);
             progress.report("deleted branch " + branch.name() + " after the failure");
         } catch (RuntimeException cleanup) {
-            progress.report(leftBehind(branch.name(), cleanup));
+            progress.report(leftBehind(branch.name(), cleanup.getMessage()));
             cause.addSuppressed(cleanup);
         } finally {
             if (interrupted) {
@@ -276,8 +289,8 @@ public final class BranchLease implements AutoCloseable {
         return (RuntimeException) cause;
     }
 
-    private static String leftBehind(String name, Throwable cleanup) {
-        return "may have left branch " + name + " behind: " + cleanup.getMessage()
+    static String leftBehind(String name, String why) {
+        return "may have left branch " + name + " behind: " + why
                 + " (the reaper deletes it once its expiry passes; to delete it now: dbbranch delete " + name + ")";
     }
 

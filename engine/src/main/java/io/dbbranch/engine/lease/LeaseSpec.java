@@ -3,6 +3,7 @@ package io.dbbranch.engine.lease;
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.PositiveDuration;
+import io.dbbranch.engine.data.BranchData;
 import io.dbbranch.engine.naming.BranchName;
 import io.dbbranch.engine.spi.PointInTime;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public final class LeaseSpec {
     private final KeepPolicy keep;
     private final String envPrefix;
     private final Path secretsDirectory;
+    private final BranchData data;
 
     private LeaseSpec(Builder b) {
         this.parent = b.parent;
@@ -48,6 +50,7 @@ public final class LeaseSpec {
         this.keep = b.keep;
         this.envPrefix = b.envPrefix;
         this.secretsDirectory = b.secretsDirectory;
+        this.data = b.data;
     }
 
     /**
@@ -85,6 +88,7 @@ public final class LeaseSpec {
     public String envPrefix() { return envPrefix; }
     /** The folder for the password file: the one set, else this user's private default (created and checked here). */
     public Path secretsDirectory() { return secretsDirectory != null ? secretsDirectory : defaultSecretsDirectory(); }
+    public BranchData data() { return data; }
 
     /** Collects the options of a {@link LeaseSpec}. */
     public static final class Builder {
@@ -104,6 +108,7 @@ public final class LeaseSpec {
         private KeepPolicy keep = KeepPolicy.NEVER;
         private String envPrefix = "";
         private Path secretsDirectory;
+        private BranchData data = BranchData.full();
 
         private Builder(String parent) {
             if (parent == null || parent.isBlank()) {
@@ -157,6 +162,12 @@ public final class LeaseSpec {
          * owns it or may enter it.
          */
         public Builder secretsDirectory(Path value) { this.secretsDirectory = Objects.requireNonNull(value); return this; }
+
+        /**
+         * What data the branch may hold: schema-only or masked data is applied once the branch is ready, before the
+         * build's credential is minted. Default {@link BranchData#full()}.
+         */
+        public Builder data(BranchData value) { this.data = Objects.requireNonNull(value); return this; }
 
         public LeaseSpec build() {
             return new LeaseSpec(this);

@@ -116,8 +116,8 @@ final class BranchCreator {
         PointInTime from = request.from();
         Instant timestamp = from instanceof PointInTime.AtTime at ? at.time() : null;
         String lsn = from instanceof PointInTime.AtLsn at ? at.lsn() : null;
-        return new CreateBranch(new BranchSpec(request.name(), parentId, timestamp, lsn, expiresAt),
-                List.of(EndpointSpec.READ_WRITE), annotation);
+        return new CreateBranch(new BranchSpec(request.name(), parentId, timestamp, lsn, expiresAt,
+                request.schemaOnly() ? BranchSpec.SCHEMA_ONLY : null), List.of(EndpointSpec.READ_WRITE), annotation);
     }
 
     /** Neon wants an expiry in the future and at most 30 days ahead; say so before anything is made. */

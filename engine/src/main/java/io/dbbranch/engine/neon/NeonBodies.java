@@ -16,8 +16,13 @@ final class NeonBodies {
     record CreateBranch(BranchSpec branch, List<EndpointSpec> endpoints, Map<String, String> annotationValue) {
     }
 
-    /** Exactly one of {@code parentTimestamp} and {@code parentLsn} at most. */
-    record BranchSpec(String name, String parentId, Instant parentTimestamp, String parentLsn, Instant expiresAt) {
+    /**
+     * Exactly one of {@code parentTimestamp} and {@code parentLsn} at most. {@code initSource}: {@code schema-only} for
+     * a branch with the parent's schema and no data, {@code null} (Neon's default, {@code parent-data}) otherwise.
+     */
+    record BranchSpec(String name, String parentId, Instant parentTimestamp, String parentLsn, Instant expiresAt,
+                      String initSource) {
+        static final String SCHEMA_ONLY = "schema-only";
     }
 
     record EndpointSpec(String type) {

@@ -138,6 +138,12 @@ public final class NeonProvider implements BranchProvider {
         return credentials.mint(branch, ttl, Progress.SILENT);
     }
 
+    /** Neon makes schema-only branches itself ({@code init_source: schema-only}, in beta). */
+    @Override
+    public boolean makesSchemaOnlyBranches() {
+        return true;
+    }
+
     @Override
     public void revokeCredential(BranchInfo branch, Credential credential) {
         credentials.revoke(branch, credential);

@@ -19,8 +19,10 @@ import java.util.List;
  */
 final class DatabaseCopier {
     private static final long POLL_MILLIS = 200;
+    // Autovacuum workers are not waited for: CREATE DATABASE ends them itself (a freshly masked parent has some).
     private static final String SESSIONS = "SELECT pid, usename, application_name, client_addr, state, backend_start "
-            + "FROM pg_catalog.pg_stat_activity WHERE datname = ? AND pid <> pg_catalog.pg_backend_pid() ORDER BY backend_start";
+            + "FROM pg_catalog.pg_stat_activity WHERE datname = ? AND pid <> pg_catalog.pg_backend_pid() "
+            + "AND backend_type OPERATOR(pg_catalog.<>) 'autovacuum worker' ORDER BY backend_start";
 
     private DatabaseCopier() {
     }

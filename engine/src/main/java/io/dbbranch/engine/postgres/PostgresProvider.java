@@ -14,11 +14,13 @@ import io.dbbranch.engine.spi.Credential;
 import io.dbbranch.engine.spi.Labels;
 import io.dbbranch.engine.spi.ParentAccess;
 import io.dbbranch.engine.spi.Progress;
+import io.dbbranch.engine.spi.StatisticsReset;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +30,7 @@ import java.util.Optional;
  * in the database comment carry it, and the reaper acts on them. Branching from the past is not possible
  * on a plain server (use the {@code local} provider, Lakebase or Neon for that).
  */
-public class PostgresProvider implements BranchProvider {
+public class PostgresProvider implements BranchProvider, StatisticsReset {
     private static final Capabilities CAPABILITIES = new Capabilities(false, false, false, BranchName.MAX_LENGTH,
             Duration.ofSeconds(2), Duration.ofHours(12), Duration.ofDays(30));
 
@@ -142,6 +144,15 @@ public class PostgresProvider implements BranchProvider {
             throw AdminConnections.failure("Mint a credential for branch '" + branch.name() + "'", e);
         }
         return new Credential(branch.name(), token, expiresAt, true);
+    }
+
+    @Override
+    public void clearStatistics(BranchInfo branch, Collection<Long> tableOids) {
+        try (Connection connection = admin.open(branch.name())) {
+            BranchStatistics.clear(connection, tableOids);
+        } catch (SQLException e) {
+            throw AdminConnections.failure("Clear the statistics of emptied tables in branch '" + branch.name() + "'", e);
+        }
     }
 
     @Override

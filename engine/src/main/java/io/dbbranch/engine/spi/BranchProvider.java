@@ -91,6 +91,14 @@ public interface BranchProvider extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@link #createBranch} honours {@link CreateBranchRequest#schemaOnly()} with a native schema-only branch
+     * (Neon's {@code init_source: schema-only}). Others get schema-only branches by emptying a full one.
+     */
+    default boolean makesSchemaOnlyBranches() {
+        return false;
+    }
+
     /** Releases HTTP clients, pools and connections. Does not delete branches. */
     @Override
     default void close() {

@@ -34,6 +34,25 @@ class LakebaseJsonMappingTest {
         assertThat(info.expiresAt()).isEqualTo(Instant.parse("2026-03-01T13:00:00Z"));
         assertThat(info.labels().owner()).isEqualTo("jenkins");
         assertThat(info.labels().createdAt()).isEqualTo(Instant.parse("2026-03-01T12:00:00Z"));
+    }
+
+    @Test
+    void aPlainChildHasNoRestorePointAlthoughItsStatusNamesTheSourcesLsn() throws Exception {
+        Dto.Branch plain = ApiJson.mapper().readValue(BRANCH.replace("\"status\"",
+                "\"spec\": {\"source_branch\": \"projects/shop/branches/main\", \"ttl\": \"3600s\"}, \"status\""), Dto.Branch.class);
+
+        assertThat(new BranchMapping(config).toInfo(plain).restorePoint()).isNull();
+        assertThat(new BranchMapping(config).toInfo(ApiJson.mapper().readValue(BRANCH, Dto.Branch.class)).restorePoint()).isNull();
+    }
+
+    @Test
+    void aBranchMadeAtAPointReportsThePointTheServiceUsed() throws Exception {
+        Dto.Branch past = ApiJson.mapper().readValue(BRANCH.replace("\"status\"",
+                "\"spec\": {\"source_branch_time\": \"2026-03-01T11:00:00Z\"}, \"status\""), Dto.Branch.class);
+
+        BranchInfo info = new BranchMapping(config).toInfo(past);
+
+        assertThat(info.restorePoint()).isNotNull();
         assertThat(info.restorePoint().lsn()).isEqualTo("0/1A2B3C");
     }
 

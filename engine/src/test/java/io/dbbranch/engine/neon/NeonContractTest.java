@@ -46,11 +46,11 @@ class NeonContractTest {
         return List.of(
                 new Call("read the project", NeonApi::project, NeonBodies.ProjectBody.class),
                 new Call("create a branch of a moment", api -> api.createBranch(new NeonBodies.CreateBranch(
-                        new NeonBodies.BranchSpec("ci-7", "br-main-1", AT.minusSeconds(60), null, AT.plusSeconds(1800)),
+                        new NeonBodies.BranchSpec("ci-7", "br-main-1", AT.minusSeconds(60), null, AT.plusSeconds(1800), null),
                         List.of(NeonBodies.EndpointSpec.READ_WRITE), NeonBranches.annotation(labels, "main", null)), "create"),
                         NeonBodies.CreatedBranch.class),
-                new Call("create a branch at an LSN", api -> api.createBranch(new NeonBodies.CreateBranch(
-                        new NeonBodies.BranchSpec("ci-8", "br-main-1", null, "0/1DE2850", null),
+                new Call("create a schema-only branch at an LSN", api -> api.createBranch(new NeonBodies.CreateBranch(
+                        new NeonBodies.BranchSpec("ci-8", "br-main-1", null, "0/1DE2850", null, NeonBodies.BranchSpec.SCHEMA_ONLY),
                         List.of(NeonBodies.EndpointSpec.READ_WRITE), NeonBranches.annotation(labels, "main", "0/1DE2850")),
                         "create"), NeonBodies.CreatedBranch.class),
                 new Call("read a branch", api -> api.getBranch("br-a-1"), NeonBodies.BranchWithAnnotation.class),

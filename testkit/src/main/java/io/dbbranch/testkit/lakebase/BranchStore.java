@@ -130,6 +130,7 @@ final class BranchStore {
                 endpointPolls, recovered.server(), id);
         branch.sourceTime = recovered.reached().time();
         branch.sourceLsn = recovered.reached().lsn();
+        branch.askedPoint = point;
         try {
             persist(branch);
         } catch (SQLException | RuntimeException e) {
@@ -230,6 +231,9 @@ final class BranchStore {
         if (branch.sourceLsn != null) {
             meta.put("source_branch_lsn", branch.sourceLsn);
         }
+        if (branch.askedPoint != null) {
+            meta.set("spec", LakebaseJson.askedPoint(branch.askedPoint));
+        }
         branch.server.comment(branch.id, meta.toString());
     }
 
@@ -246,6 +250,7 @@ final class BranchStore {
                 String sourceTime = meta.path("source_branch_time").asText(null);
                 branch.sourceTime = sourceTime == null ? branch.created : Instant.parse(sourceTime);
                 branch.sourceLsn = meta.path("source_branch_lsn").asText(null);
+                branch.askedPoint = LakebaseJson.pointInTime(meta.path("spec"));
                 branches.put(branch.id, branch);
             } catch (RuntimeException damaged) {
                 // metadata we cannot read: not a branch we can serve

@@ -1,5 +1,6 @@
 package io.dbbranch.testkit.lakebase;
 
+import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.testkit.emulator.BackingPostgres;
 import java.time.Instant;
 
@@ -28,6 +29,8 @@ final class EmulatedBranch {
     Instant sourceTime;
     /** The WAL position it was taken from ({@code status.source_branch_lsn}); only branches of the past report one. */
     String sourceLsn;
+    /** The point its create asked for ({@code spec.source_branch_time} or {@code …_lsn}); {@code null} for the head. */
+    PointInTime askedPoint;
 
     EmulatedBranch(String id, String uid, Instant created, String source, boolean isDefault, Instant expires,
                    String state, int endpointPollsLeft, BackingPostgres server, String restoredServer) {

@@ -40,6 +40,11 @@ final class LakebaseJson {
                 status.put("source_branch_lsn", branch.sourceLsn);
             }
         }
+        // The spec echoes what the create asked for: a point in the source's history only for a branch of the past.
+        ObjectNode spec = branch.askedPoint == null ? NODES.objectNode() : askedPoint(branch.askedPoint);
+        if (branch.source != null) {
+            spec.put("source_branch", branchName(project, branch.source));
+        }
         ObjectNode node = NODES.objectNode()
                 .put("name", branchName(project, branch.id))
                 .put("branch_id", branch.id)
@@ -47,8 +52,20 @@ final class LakebaseJson {
                 .put("parent", "projects/" + project)
                 .put("create_time", branch.created.toString())
                 .put("update_time", branch.updated.toString());
+        node.set("spec", spec);
         node.set("status", status);
         return node;
+    }
+
+    /** A spec's {@code source_branch_time} or {@code source_branch_lsn}, as {@link #pointInTime} reads it. */
+    static ObjectNode askedPoint(PointInTime point) {
+        ObjectNode spec = NODES.objectNode();
+        if (point instanceof PointInTime.AtTime at) {
+            spec.put("source_branch_time", at.time().toString());
+        } else if (point instanceof PointInTime.AtLsn at) {
+            spec.put("source_branch_lsn", at.lsn());
+        }
+        return spec;
     }
 
     /**

@@ -62,12 +62,16 @@ final class BranchRoutes {
             withEndpoint = true;
         }
         Map<String, String> annotation = annotation(body.path("annotation_value"));
+        boolean schemaOnly = SchemaOnlyBranches.requested(spec, from != null);
         scope.requireUnlocked(parent);
 
         NeonBranchRecord branch = from == null
                 ? scope.store.create(name, parent, expires, annotation, withEndpoint, scope.tuning.endpointPolls())
                 : scope.restores.createFromPast(name, parent, from, expires, annotation, withEndpoint,
                         scope.tuning.endpointPolls());
+        if (schemaOnly) {
+            SchemaOnlyBranches.empty(branch.server, branch.database());
+        }
         String failure = request.hasFault(Fault.Kind.OPERATION_ERROR) ? "creating the timeline failed (injected fault)" : null;
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.set("branch", NeonJson.branch(project, branch));

@@ -39,6 +39,12 @@ class EmulatorServerTest {
         server.close();
     }
 
+    @Test
+    void anEmulatorTurnsNaglesDelayOffForTheJdkServer() {
+        // Set before the JDK server's configuration is read, i.e. before any server of this JVM is made.
+        assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+    }
+
     private HttpResponse<String> post(String path, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + path))
                 .POST(HttpRequest.BodyPublishers.ofString("{}"));

@@ -46,6 +46,10 @@ class LakebasePointInTimeTest {
                 assertThat(branch.restorePoint().lsn()).isNotNull();
                 assertThat(Long.compareUnsigned(new PointInTime.AtLsn(branch.restorePoint().lsn()).position(),
                         new PointInTime.AtLsn(lsn).position())).isLessThanOrEqualTo(0);
+                assertThat(provider.findBranch(branch.name()).orElseThrow().restorePoint()).isEqualTo(branch.restorePoint());
+                // A plain branch names its source's point too, but was not made at one: no restore point.
+                assertThat(source.branch.restorePoint()).isNull();
+                assertThat(provider.findBranch(source.branch.name()).orElseThrow().restorePoint()).isNull();
                 assertThat(count(provider, branch)).isEqualTo(32);
                 assertThat(source.query("SELECT count(*) FROM final_entities")).isEqualTo("16");
             } finally {
