@@ -5,12 +5,14 @@ import io.dbbranch.bench.overhead.OverheadBenchmark;
 import io.dbbranch.bench.pitr.PitrBenchmark;
 import io.dbbranch.bench.report.Goal;
 import io.dbbranch.bench.report.Report;
+import io.dbbranch.bench.review.ReviewBenchmark;
 import io.dbbranch.bench.soak.SoakBenchmark;
 import io.dbbranch.bench.soak.SoakChild;
 import io.dbbranch.bench.speed.SpeedBenchmark;
 import io.dbbranch.bench.targets.Target;
 import io.dbbranch.bench.targets.Targets;
 import io.dbbranch.engine.http.HttpSettings;
+import io.dbbranch.engine.review.ReviewOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +37,8 @@ public final class Main {
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --work <dir>
               pitr      time to a verified point-in-time recovery branch on the local provider, and its restore point
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --before-load true|false  --work <dir>
+              review    what the migration review adds to a run of six realistic migrations on a fresh branch
+                        --sizes 60,600  --runs 5  --lock-sample-ms 10  --seed 42  --fsync on|off  --work <dir>
               masking   time to a ready lease with full, schema-only and masked data, and of a masked parent
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --work <dir>
               overhead  what the engine adds per lease against the emulators (no injected latency), and its heap
@@ -81,6 +85,7 @@ public final class Main {
         Report report = switch (args.command()) {
             case "speed" -> speed(args);
             case "pitr" -> pitr(args);
+            case "review" -> review(args);
             case "masking" -> masking(args);
             case "overhead" -> overhead(args);
             case "soak" -> soak(args);
@@ -114,6 +119,14 @@ public final class Main {
         args.allow(Set.of("sizes", "runs", "seed", "fsync", "before-load", "work", "out"));
         return new PitrBenchmark(new PitrBenchmark.Options(args.integers("sizes", List.of(60, 600)), args.integer("runs", 5),
                 args.number("seed", 42), args.flag("fsync", true), args.flag("before-load", true), work(args)), Main::log)
+                .run(args.commandLine());
+    }
+
+    private static Report review(Args args) throws Exception {
+        args.allow(Set.of("sizes", "runs", "lock-sample-ms", "seed", "fsync", "work", "out"));
+        return new ReviewBenchmark(new SpeedBenchmark.Options(args.integers("sizes", List.of(60, 600)), args.integer("runs", 5),
+                args.number("seed", 42), args.flag("fsync", true), work(args)),
+                Duration.ofMillis(args.integer("lock-sample-ms", (int) ReviewOptions.DEFAULT_SAMPLE_MS)), Main::log)
                 .run(args.commandLine());
     }
 

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 RunCommand.class,
                 MigrateCommand.class,
                 MigrateUpstreamCommand.class,
+                ReviewCommand.class,
                 DiffCommand.class,
                 RestoreCommand.class,
                 ReapCommand.class,

@@ -30,7 +30,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         PrintWriter err = commandLine.getErr();
         if (failure instanceof DbBranchException known) {
             print(err, known.getMessage(), known, verbose);
-            return ExitCodes.of(known.code());
+            return known instanceof ReviewVerdictException verdict ? verdict.exitCode() : ExitCodes.of(known.code());
         }
         if (failure instanceof InterruptedException) {
             print(err, "interrupted; what was created has been torn down", failure, verbose);

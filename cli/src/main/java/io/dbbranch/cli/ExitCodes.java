@@ -13,6 +13,10 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** The command line itself is wrong: unknown option, missing argument, malformed value. */
     public static final int USAGE = 2;
+    /** A migration review's verdict is FAIL ({@code review}, {@code run --review}, {@code migrate-upstream}'s rehearsal). */
+    public static final int REVIEW_FAILED = 16;
+    /** A migration review's verdict is WARN and {@code --fail-on warn} was given. */
+    public static final int REVIEW_WARNED = 17;
     /** The process was interrupted (Ctrl-C); what was created has been torn down. */
     public static final int INTERRUPTED = 130;
 

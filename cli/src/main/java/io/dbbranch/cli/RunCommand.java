@@ -3,11 +3,17 @@ package io.dbbranch.cli;
 import io.dbbranch.cli.options.DataOptions;
 import io.dbbranch.cli.options.DurationConverter;
 import io.dbbranch.cli.options.EnvPrefixConverter;
+import io.dbbranch.cli.options.FailOnOption;
 import io.dbbranch.cli.options.ReadyTimeoutOption;
 import io.dbbranch.cli.options.KeepPolicyConverter;
 import io.dbbranch.cli.options.MigrationFlags;
 import io.dbbranch.cli.options.PointInTimeOptions;
+import io.dbbranch.cli.options.ReviewPolicyFlags;
+import io.dbbranch.cli.options.ReviewReportFiles;
 import io.dbbranch.cli.output.DataView;
+import io.dbbranch.cli.output.ReviewSummary;
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.lease.BranchLease;
 import io.dbbranch.engine.lease.KeepPolicy;
 import io.dbbranch.engine.lease.LeaseSpec;
@@ -18,6 +24,9 @@ import io.dbbranch.engine.migration.MigrationReport;
 import io.dbbranch.engine.migration.MigrationReportTable;
 import io.dbbranch.engine.migration.MigrationTarget;
 import io.dbbranch.engine.migration.Migrator;
+import io.dbbranch.engine.review.MigrationReview;
+import io.dbbranch.engine.review.ReviewOptions;
+import io.dbbranch.engine.review.ReviewReport;
 import io.dbbranch.engine.spi.BranchProvider;
 import java.time.Duration;
 import java.util.List;
@@ -91,17 +100,56 @@ final class RunCommand extends ProviderCommand {
             description = "Apply the Flyway migrations of these folders to the branch before the command (as the branch's login).")
     List<String> migrate;
 
+    @Option(names = "--review", description = "Review the --migrate migrations as they run (as 'dbbranch review' does) and "
+            + "print the report on stderr: a FAIL verdict stops the command before it runs (exit 16), WARN runs it with a warning.")
+    boolean review;
+
+    @Mixin
+    ReviewPolicyFlags reviewPolicy;
+
+    @Mixin
+    FailOnOption failOn;
+
+    @Mixin
+    ReviewReportFiles reviewFiles;
+
     @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The command and its arguments.")
     List<String> command;
+
+    /** How to review the migrations, {@code null} without {@code --review}. */
+    private ReviewOptions reviewOptions;
+
+    private ReviewOptions review(MigrationOptions migration) {
+        if (!review) {
+            return null;
+        }
+        if (migration == null) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Review the migrations of this run", "--review was given without --migrate",
+                    "Name the migrations to review with --migrate DIR");
+        }
+        return reviewPolicy.toOptions(context(), console()::note);
+    }
 
     private void migrate(BranchLease lease, MigrationOptions options) {
         if (options == null) {
             return;
         }
         MigrationTarget target = MigrationTarget.of(lease.connection(), lease.credential()).withLabel(lease.branch().name());
+        if (reviewOptions != null) {
+            reviewed(new MigrationReview(new Migrator(target, options), reviewOptions).run());
+            return;
+        }
         MigrationReport report = new Migrator(target, options).migrate();
         // Progress, not data: the command's own output is what stdout is for.
         console().note(MigrationReportTable.summary(report));
+    }
+
+    /** Prints the review on stderr and writes its files; a failed migration or a stopping verdict ends the run here. */
+    private void reviewed(ReviewReport report) {
+        ReviewSummary.lines(report).forEach(console()::note);
+        reviewFiles.write(report, context(), console()::note);
+        ReviewGate.enforce(report, failOn, console(), "Review the migrations before " + command.get(0),
+                command.get(0) + " was not run", "running " + command.get(0) + " anyway");
     }
 
     @Override
@@ -112,6 +160,7 @@ final class RunCommand extends ProviderCommand {
                 .readyTimeout(readyTimeout.value()).data(data.toBranchData(context())).build();
         // Read before the branch is made: a wrong folder must not cost a branch.
         MigrationOptions migration = migrate == null || migrate.isEmpty() ? null : MigrationFlags.build(migrate, "--migrate", context()).build();
+        reviewOptions = review(migration);
         try (BranchProvider provider = openProvider()) {
             BranchLease lease = BranchLease.open(provider, spec, console().progress());
             int exit;

@@ -3,8 +3,7 @@ package io.dbbranch.bench.speed;
 import io.dbbranch.bench.data.DataSize;
 import io.dbbranch.bench.data.ShopData;
 import io.dbbranch.bench.data.ShopDataGenerator;
-import io.dbbranch.bench.data.ShopLoader;
-import io.dbbranch.bench.data.ShopSchema;
+import io.dbbranch.bench.data.ShopParent;
 import io.dbbranch.bench.report.Report;
 import io.dbbranch.bench.report.Samples;
 import io.dbbranch.bench.support.BenchServer;
@@ -14,7 +13,6 @@ import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalProvider;
 import io.dbbranch.engine.spi.Progress;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,12 +81,7 @@ public final class SpeedBenchmark {
         String parent = "shop-" + size.megabytes();
         log.accept("speed: building the parent " + parent + " (" + data.totalRows() + " rows)");
         start = System.nanoTime();
-        server.createDatabase(parent);
-        ShopSchema.migrate(server.cluster(), parent);
-        try (Connection connection = server.connect(parent)) {
-            ShopLoader.load(connection, data);
-        }
-        server.execute(parent, "VACUUM ANALYZE");
+        ShopParent.build(server, parent, data);
         double parentBuildMs = millisSince(start);
         long databaseBytes = server.databaseBytes(parent);
         Map<String, Long> expected = data.rowCounts();

@@ -9,6 +9,7 @@ import io.dbbranch.engine.diff.SchemaSnapshot.Sequence;
 import io.dbbranch.engine.diff.SchemaSnapshot.Table;
 import io.dbbranch.engine.diff.SchemaSnapshot.View;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -65,10 +66,36 @@ public final class CatalogReader {
      * session's {@code search_path} to {@code pg_catalog, pg_temp}: the catalog functions these queries call unqualified
      * ({@code format_type}, {@code pg_get_viewdef}, …) must be the built-ins, never a better-matching function a role that
      * owns objects in the database planted (the login may be a parent's owner or an admin). Definitions then name every
-     * object with its schema, on both sides of a comparison alike.
+     * object with its schema, on both sides of a comparison alike. The connection is the caller's: its own
+     * {@code search_path} is given back afterwards, so its unqualified names resolve as before the read.
      */
     public static SchemaSnapshot read(Connection connection, String database) throws SQLException {
-        query(connection, "SELECT pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', false)", row -> { });
+        String[] callers = new String[1];
+        query(connection, "SELECT pg_catalog.current_setting('search_path')", row -> callers[0] = row.getString(1));
+        setSearchPath(connection, "pg_catalog, pg_temp");
+        SchemaSnapshot snapshot;
+        try {
+            snapshot = readPinned(connection, database);
+        } catch (SQLException | RuntimeException failure) {
+            try {
+                setSearchPath(connection, callers[0]);
+            } catch (SQLException restoring) {
+                failure.addSuppressed(restoring);
+            }
+            throw failure;
+        }
+        setSearchPath(connection, callers[0]);
+        return snapshot;
+    }
+
+    private static void setSearchPath(Connection connection, String searchPath) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, false)")) {
+            statement.setString(1, searchPath);
+            statement.execute();
+        }
+    }
+
+    private static SchemaSnapshot readPinned(Connection connection, String database) throws SQLException {
         Map<List<String>, List<Column>> columns = new LinkedHashMap<>();
         query(connection, TABLES, row -> {
             List<Column> list = columns.computeIfAbsent(key(row), k -> new ArrayList<>());

@@ -190,9 +190,7 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
     public boolean deleteBranch(BranchInfo branch) {
         try (Connection connection = admin.maintenance()) {
             boolean existed = BranchCatalog.find(connection, branch.name()).isPresent();
-            try (var statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + SqlText.identifier(branch.name()) + " WITH (FORCE)");
-            }
+            DatabaseDrop.dropIfExists(connection, branch.name());
             BranchRoles.dropIfOurs(connection, branch.name());
             return existed;
         } catch (SQLException e) {
@@ -308,8 +306,8 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
      */
     private Optional<DbBranchException> dropHalfMade(String name) {
         boolean interrupted = Thread.interrupted();
-        try (Connection connection = admin.maintenance(); var statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + SqlText.identifier(name) + " WITH (FORCE)");
+        try (Connection connection = admin.maintenance()) {
+            DatabaseDrop.dropIfExists(connection, name);
             BranchRoles.dropIfOurs(connection, name);
             return Optional.empty();
         } catch (SQLException | RuntimeException cleanup) {

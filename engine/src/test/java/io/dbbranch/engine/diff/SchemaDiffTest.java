@@ -12,7 +12,9 @@ import io.dbbranch.engine.migration.RestorePointLog;
 import io.dbbranch.engine.report.ReportJson;
 import io.dbbranch.engine.testing.TestPostgres;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 class SchemaDiffTest {
@@ -132,6 +134,24 @@ class SchemaDiffTest {
         assertThat(ReportJson.write(second)).isEqualTo(ReportJson.write(first));
         assertThat(SchemaDiffMarkdown.render(second)).isEqualTo(SchemaDiffMarkdown.render(first));
         assertThat(ReportJson.mapper().readValue(ReportJson.write(first), SchemaDiffReport.class)).isEqualTo(first);
+    }
+
+    @Test
+    void theCallersConnectionsKeepTheirSearchPath() throws SQLException {
+        String parent = MigrationFixtures.seededParent("diff");
+        String branch = MigrationFixtures.branchOf(parent);
+        try (Connection parentConnection = TestPostgres.cluster().connectAdmin(parent);
+             Connection branchConnection = TestPostgres.cluster().connectAdmin(branch);
+             Statement statement = branchConnection.createStatement()) {
+            statement.execute("SET search_path = public, pg_catalog");
+
+            SchemaDiff.between(parentConnection, "main", branchConnection, "ci-42");
+
+            try (ResultSet row = statement.executeQuery("SELECT current_setting('search_path'), count(*) FROM customers")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo("public, pg_catalog");
+            }
+        }
     }
 
     private static SchemaDiffReport compare(String parent, String branch) throws SQLException {

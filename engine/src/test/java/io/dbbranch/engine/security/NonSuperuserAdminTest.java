@@ -30,6 +30,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -81,8 +83,34 @@ class NonSuperuserAdminTest {
 
             assertThat(report.outcome()).isEqualTo(UpstreamReport.Outcome.MIGRATED);
             assertThat(owns(root.name(), "customers")).as("made by the root's own role").isTrue();
-            assertThat(TestProviders.databaseExists(report.rehearsalBranch())).isFalse();
+            assertThat(TestProviders.databaseExists(report.rehearsalBranch())).as("rehearsal branch left behind; warnings: %s",
+                    report.warnings()).isFalse();
         } finally {
+            provider.deleteBranch(root);
+        }
+    }
+
+    /**
+     * A forced drop checks that the admin may signal every process in the database first, and a non-superuser admin
+     * may not signal an autovacuum worker (nor a superuser's session, which stands in for one here): the branch is
+     * still deleted once that process leaves, and the branch role's own session is ended.
+     */
+    @Test
+    void aCreatedbCreateroleAdminDeletesABranchWhileAProcessItMayNotEndIsLeavingIt() throws Exception {
+        PostgresProvider provider = adminWith("CREATEDB CREATEROLE");
+        BranchInfo root = provider.createRoot(TestProviders.uniqueName("root"),
+                new Labels(TestProviders.OWNER, null, null, null, Instant.now(), null));
+        Connection leaving = TestPostgres.cluster().connectAdmin(root.name());
+        try (Connection staying = login(provider, root)) {
+            CompletableFuture<Void> leaves = CompletableFuture.runAsync(() -> close(leaving),
+                    CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
+
+            assertThat(provider.deleteBranch(root)).isTrue();
+            assertThat(TestProviders.databaseExists(root.name())).isFalse();
+            assertThat(staying.isValid(1)).as("the branch role's session was ended").isFalse();
+            leaves.join();
+        } finally {
+            close(leaving);
             provider.deleteBranch(root);
         }
     }
@@ -114,13 +142,8 @@ class NonSuperuserAdminTest {
 
     /** Runs statements as the branch's own login and returns the last one's first value, if it has one. */
     private static String sql(PostgresProvider provider, BranchInfo branch, String... statements) throws SQLException {
-        ConnectionDetails connection = provider.awaitReady(branch, Duration.ofSeconds(10), Progress.SILENT);
-        Credential credential = provider.mintCredential(branch, connection, Duration.ofMinutes(5));
-        Properties properties = new Properties();
-        properties.setProperty("user", credential.user());
-        properties.setProperty("password", credential.password().reveal());
         String last = null;
-        try (Connection session = PgJdbc.connect(connection.jdbcUrl(), properties); Statement statement = session.createStatement()) {
+        try (Connection session = login(provider, branch); Statement statement = session.createStatement()) {
             for (String each : statements) {
                 if (statement.execute(each)) {
                     try (ResultSet result = statement.getResultSet()) {
@@ -130,5 +153,23 @@ class NonSuperuserAdminTest {
             }
         }
         return last;
+    }
+
+    /** A session of the branch's own login. */
+    private static Connection login(PostgresProvider provider, BranchInfo branch) throws SQLException {
+        ConnectionDetails connection = provider.awaitReady(branch, Duration.ofSeconds(10), Progress.SILENT);
+        Credential credential = provider.mintCredential(branch, connection, Duration.ofMinutes(5));
+        Properties properties = new Properties();
+        properties.setProperty("user", credential.user());
+        properties.setProperty("password", credential.password().reveal());
+        return PgJdbc.connect(connection.jdbcUrl(), properties);
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not close a test session", e);
+        }
     }
 }
