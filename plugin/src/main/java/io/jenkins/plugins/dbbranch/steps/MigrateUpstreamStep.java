@@ -36,9 +36,9 @@ public final class MigrateUpstreamStep extends Step {
     private String parent;
     private String locations;
     private boolean dryRun;
-    private Boolean review;
+    private boolean review = true;
     private String reviewPolicy;
-    private Boolean unstableOnWarn;
+    private boolean unstableOnWarn = true;
     private boolean migrateDespiteFailedReview;
 
     @DataBoundConstructor
@@ -49,26 +49,26 @@ public final class MigrateUpstreamStep extends Step {
     public String getParent() { return parent; }
     public String getLocations() { return locations; }
     public boolean isDryRun() { return dryRun; }
-    /** {@code null} when not set: the rehearsal is reviewed. */
-    public Boolean getReview() { return review; }
+    /** Whether the rehearsal is reviewed; default {@code true}. */
+    public boolean isReview() { return review; }
     public String getReviewPolicy() { return reviewPolicy; }
-    /** {@code null} when not set: a WARN review marks the build unstable. */
-    public Boolean getUnstableOnWarn() { return unstableOnWarn; }
+    /** Whether a WARN review marks the build unstable; default {@code true}. */
+    public boolean isUnstableOnWarn() { return unstableOnWarn; }
     public boolean isMigrateDespiteFailedReview() { return migrateDespiteFailedReview; }
 
     @DataBoundSetter public void setConnection(String connection) { this.connection = Util.fixEmptyAndTrim(connection); }
     @DataBoundSetter public void setParent(String parent) { this.parent = Util.fixEmptyAndTrim(parent); }
     @DataBoundSetter public void setLocations(String locations) { this.locations = Util.fixEmptyAndTrim(locations); }
     @DataBoundSetter public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
-    @DataBoundSetter public void setReview(Boolean review) { this.review = review; }
+    @DataBoundSetter public void setReview(boolean review) { this.review = review; }
     @DataBoundSetter public void setReviewPolicy(String reviewPolicy) { this.reviewPolicy = Util.fixEmptyAndTrim(reviewPolicy); }
-    @DataBoundSetter public void setUnstableOnWarn(Boolean unstableOnWarn) { this.unstableOnWarn = unstableOnWarn; }
+    @DataBoundSetter public void setUnstableOnWarn(boolean unstableOnWarn) { this.unstableOnWarn = unstableOnWarn; }
     @DataBoundSetter public void setMigrateDespiteFailedReview(boolean value) { this.migrateDespiteFailedReview = value; }
 
     @Override
     public StepExecution start(StepContext context) {
         BranchRequest request = new BranchRequest(connection, parent, null, null, null, null, true, locations, null, null);
-        ReviewRequest reviewed = new ReviewRequest(review == null || review, reviewPolicy, unstableOnWarn == null || unstableOnWarn);
+        ReviewRequest reviewed = new ReviewRequest(review, reviewPolicy, unstableOnWarn);
         boolean dry = dryRun;
         boolean despite = migrateDespiteFailedReview;
         return StepExecutions.synchronousNonBlocking(context, c -> migrate(c, request, dry, reviewed, despite));

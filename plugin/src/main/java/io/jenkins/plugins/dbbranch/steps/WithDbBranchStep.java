@@ -39,7 +39,7 @@ public final class WithDbBranchStep extends Step {
     private String expect;
     private boolean review;
     private String reviewPolicy;
-    private Boolean unstableOnWarn;
+    private boolean unstableOnWarn = true;
 
     @DataBoundConstructor
     public WithDbBranchStep() {
@@ -57,8 +57,8 @@ public final class WithDbBranchStep extends Step {
     public String getExpect() { return expect; }
     public boolean isReview() { return review; }
     public String getReviewPolicy() { return reviewPolicy; }
-    /** {@code null} when not set: a WARN review marks the build unstable. */
-    public Boolean getUnstableOnWarn() { return unstableOnWarn; }
+    /** Whether a WARN review marks the build unstable; default {@code true}. */
+    public boolean isUnstableOnWarn() { return unstableOnWarn; }
 
     @DataBoundSetter public void setConnection(String connection) { this.connection = Util.fixEmptyAndTrim(connection); }
     @DataBoundSetter public void setParent(String parent) { this.parent = Util.fixEmptyAndTrim(parent); }
@@ -72,12 +72,12 @@ public final class WithDbBranchStep extends Step {
     @DataBoundSetter public void setExpect(String expect) { this.expect = Util.fixEmptyAndTrim(expect); }
     @DataBoundSetter public void setReview(boolean review) { this.review = review; }
     @DataBoundSetter public void setReviewPolicy(String reviewPolicy) { this.reviewPolicy = Util.fixEmptyAndTrim(reviewPolicy); }
-    @DataBoundSetter public void setUnstableOnWarn(Boolean unstableOnWarn) { this.unstableOnWarn = unstableOnWarn; }
+    @DataBoundSetter public void setUnstableOnWarn(boolean unstableOnWarn) { this.unstableOnWarn = unstableOnWarn; }
 
     /** The parameters as the shared core takes them. */
     public BranchRequest request() {
         return new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify, expect)
-                .withReview(new ReviewRequest(review, reviewPolicy, unstableOnWarn == null || unstableOnWarn));
+                .withReview(new ReviewRequest(review, reviewPolicy, unstableOnWarn));
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
     private String expect;
     private boolean review;
     private String reviewPolicy;
-    private Boolean unstableOnWarn;
+    private boolean unstableOnWarn = true;
 
     @DataBoundConstructor
     public DbBranchBuildWrapper() {
@@ -69,8 +69,8 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
     public String getExpect() { return expect; }
     public boolean isReview() { return review; }
     public String getReviewPolicy() { return reviewPolicy; }
-    /** {@code null} when not set: a WARN review marks the build unstable. */
-    public Boolean getUnstableOnWarn() { return unstableOnWarn; }
+    /** Whether a WARN review marks the build unstable; default {@code true}. */
+    public boolean isUnstableOnWarn() { return unstableOnWarn; }
 
     @DataBoundSetter public void setConnection(String connection) { this.connection = Util.fixEmptyAndTrim(connection); }
     @DataBoundSetter public void setParent(String parent) { this.parent = Util.fixEmptyAndTrim(parent); }
@@ -84,7 +84,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
     @DataBoundSetter public void setExpect(String expect) { this.expect = Util.fixEmptyAndTrim(expect); }
     @DataBoundSetter public void setReview(boolean review) { this.review = review; }
     @DataBoundSetter public void setReviewPolicy(String reviewPolicy) { this.reviewPolicy = Util.fixEmptyAndTrim(reviewPolicy); }
-    @DataBoundSetter public void setUnstableOnWarn(Boolean unstableOnWarn) { this.unstableOnWarn = unstableOnWarn; }
+    @DataBoundSetter public void setUnstableOnWarn(boolean unstableOnWarn) { this.unstableOnWarn = unstableOnWarn; }
 
     @Override
     public void setUp(Context context, Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener,
@@ -95,7 +95,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
                     + "it never saves the branch's credential with the Pipeline's state");
         }
         BranchRequest request = new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify, expect)
-                .withReview(new ReviewRequest(review, reviewPolicy, unstableOnWarn == null || unstableOnWarn));
+                .withReview(new ReviewRequest(review, reviewPolicy, unstableOnWarn));
         LeaseHandle handle = LeaseOpener.open(request, "wrapper", build, initialEnvironment, workspace, listener);
         handle.variables().forEach(context::env);
         context.setDisposer(new LeaseDisposer(handle));
