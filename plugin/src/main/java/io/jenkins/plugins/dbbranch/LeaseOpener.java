@@ -129,10 +129,11 @@ public final class LeaseOpener {
         ReviewSummary review = BranchMigrations.reviewOnBranch(workspace, lease.connection(), lease.credential(), branch.name(),
                 handle.request().locationList(), policy);
         DbBranchAction action = DbBranchAction.of(run);
-        if (review.migration() != null) {
-            listener.getLogger().println(review.migration().table());
-            action.describe(handle.key(), null, null, review.migration().summary());
-            action.timing(handle.key(), "migrate", review.migration().durationMillis());
+        MigrationSummary migrated = review.migration();
+        if (migrated != null) {
+            listener.getLogger().println(migrated.table());
+            action.describe(handle.key(), null, null, migrated.summary());
+            action.timing(handle.key(), "migrate", migrated.durationMillis());
         }
         ReviewPublisher.publish(review, handle.request().review(), step, run, workspace, listener);
         handle.reviewed(review.verdict(), ReviewPublisher.FOLDER + "/" + branch.name() + ".json");
