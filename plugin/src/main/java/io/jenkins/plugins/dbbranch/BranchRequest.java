@@ -5,6 +5,7 @@ import io.dbbranch.engine.DurationText;
 import io.dbbranch.engine.lease.KeepPolicy;
 import io.dbbranch.engine.lease.LeaseSpec;
 import io.jenkins.plugins.dbbranch.config.DbConnection;
+import io.jenkins.plugins.dbbranch.review.ReviewRequest;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,6 +32,7 @@ public final class BranchRequest implements Serializable {
     private final String locations;
     private final String verify;
     private final String expect;
+    private final ReviewRequest review;
 
     /**
      * @param connection the configured connection's name; {@code null} when only one is configured
@@ -48,6 +50,11 @@ public final class BranchRequest implements Serializable {
      */
     public BranchRequest(String connection, String parent, String name, String ttl, String keep, String envPrefix,
                          boolean migrate, String locations, String verify, String expect) {
+        this(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify, expect, ReviewRequest.NONE);
+    }
+
+    private BranchRequest(String connection, String parent, String name, String ttl, String keep, String envPrefix,
+                          boolean migrate, String locations, String verify, String expect, ReviewRequest review) {
         this.connection = Util.fixEmptyAndTrim(connection);
         this.parent = Util.fixEmptyAndTrim(parent);
         this.name = Util.fixEmptyAndTrim(name);
@@ -58,6 +65,13 @@ public final class BranchRequest implements Serializable {
         this.locations = Util.fixEmptyAndTrim(locations);
         this.verify = Util.fixEmptyAndTrim(verify);
         this.expect = Util.fixEmptyAndTrim(expect);
+        this.review = review;
+    }
+
+    /** This request with the migrations reviewed as {@code review} says (a review implies {@code migrate}). */
+    public BranchRequest withReview(ReviewRequest review) {
+        return new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate || review.enabled(), locations, verify,
+                expect, review);
     }
 
     public String connection() { return connection; }
@@ -70,6 +84,8 @@ public final class BranchRequest implements Serializable {
     public String locations() { return locations; }
     public String verify() { return verify; }
     public String expect() { return expect; }
+    /** Whether and how the migrations are reviewed; never {@code null} (older saved requests have none: no review). */
+    public ReviewRequest review() { return review != null ? review : ReviewRequest.NONE; }
 
     /** The keep policy; throws {@code DbBranchException} for a wrong spelling. */
     public KeepPolicy keepPolicy() {

@@ -58,6 +58,16 @@ public final class LeaseHandle implements Serializable {
     public String branchId() { return branchId; }
     public boolean agentPassFile() { return agentPassFile; }
 
+    /**
+     * Adds what the migration review said to the variables of the body: {@code DB_REVIEW_VERDICT} ({@code PASS} or
+     * {@code WARN}; a FAIL stops before the body) and {@code DB_REVIEW_REPORT}, the JSON report's workspace path.
+     */
+    void reviewed(String verdict, String jsonReport) {
+        String prefix = request.envPrefix() == null ? "" : request.envPrefix();
+        publicVariables.put(prefix + "DB_REVIEW_VERDICT", verdict);
+        publicVariables.put(prefix + "DB_REVIEW_REPORT", jsonReport);
+    }
+
     /** The names of the variables whose values are secret (to declare as sensitive). */
     public List<String> secretNames() {
         return List.copyOf(secretNames);

@@ -23,6 +23,10 @@ import io.jenkins.plugins.dbbranch.config.ControllerOwner;
 import io.jenkins.plugins.dbbranch.config.DbBranchConfiguration;
 import io.jenkins.plugins.dbbranch.config.DbConnection;
 import io.jenkins.plugins.dbbranch.credentials.AgentPassFile;
+import io.jenkins.plugins.dbbranch.review.ReviewPolicySource;
+import io.jenkins.plugins.dbbranch.review.ReviewPublisher;
+import io.jenkins.plugins.dbbranch.review.ReviewRequest;
+import io.jenkins.plugins.dbbranch.review.ReviewSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -59,6 +63,7 @@ public final class LeaseOpener {
         if (request.migrate() && workspace == null) {
             throw new AbortException("migrate: true needs the migrations of a workspace: put withDbBranch inside node { … }");
         }
+        ReviewPolicySource policy = request.review().enabled() ? checkedPolicy(request.review(), workspace) : null;
         Verification verification = BranchVerification.of(request.verify(), request.expect());
         BuildIdentity build = BuildIdentity.of(run, environment);
         LeaseSpec spec = spec(request, connection, build, request.name() != null ? request.name() : build.derivedName(NAME_PREFIX), workspace);
@@ -91,7 +96,9 @@ public final class LeaseOpener {
             if (onAgent) {
                 mirrorPassFile(lease, AgentPassFile.in(workspace, branch.name()), progress);
             }
-            if (request.migrate()) {
+            if (policy != null) {
+                review(handle, policy, step, run, lease, workspace, listener);
+            } else if (request.migrate()) {
                 MigrationSummary migrated = BranchMigrations.onBranch(workspace, lease.connection(), lease.credential(),
                         branch.name(), request.locationList());
                 listener.getLogger().println(migrated.table());
@@ -109,6 +116,44 @@ public final class LeaseOpener {
             throw e;
         }
         return handle;
+    }
+
+    /**
+     * Migrates the branch under review, publishes the review (console, workspace reports, build page, check, build
+     * result) and fails the step on a FAIL verdict, before the body runs.
+     */
+    private static void review(LeaseHandle handle, ReviewPolicySource policy, String step, Run<?, ?> run, BranchLease lease,
+                               FilePath workspace, TaskListener listener) throws IOException, InterruptedException {
+        BranchInfo branch = lease.branch();
+        listener.getLogger().println("Reviewing the migrations on " + branch.name() + " with " + policy.describe());
+        ReviewSummary review = BranchMigrations.reviewOnBranch(workspace, lease.connection(), lease.credential(), branch.name(),
+                handle.request().locationList(), policy);
+        DbBranchAction action = DbBranchAction.of(run);
+        MigrationSummary migrated = review.migration();
+        if (migrated != null) {
+            listener.getLogger().println(migrated.table());
+            action.describe(handle.key(), null, null, migrated.summary());
+            action.timing(handle.key(), "migrate", migrated.durationMillis());
+        }
+        ReviewPublisher.publish(review, handle.request().review(), step, run, workspace, listener);
+        handle.reviewed(review.verdict(), ReviewPublisher.FOLDER + "/" + branch.name() + ".json");
+        if (review.failed()) {
+            throw new AbortException("Migration review of " + branch.name() + " says FAIL"
+                    + (review.failure() != null ? " (a migration failed)" : ": " + review.findings().size() + " finding(s) above")
+                    + ". Write the flagged changes the safer way shown, or lower the rule's level in the review policy");
+        }
+    }
+
+    /** The review policy, read and parsed before any branch is made, so a wrong file fails fast. */
+    private static ReviewPolicySource checkedPolicy(ReviewRequest review, @CheckForNull FilePath workspace)
+            throws IOException, InterruptedException {
+        ReviewPolicySource policy = ReviewPolicySource.read(review, workspace);
+        try {
+            policy.options();
+        } catch (DbBranchException e) {
+            throw abort(e);
+        }
+        return policy;
     }
 
     /**

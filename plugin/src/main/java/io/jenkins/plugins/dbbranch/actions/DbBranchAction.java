@@ -23,6 +23,8 @@ public final class DbBranchAction implements RunAction2 {
     private static final Object ADDING = new Object();
 
     private final CopyOnWriteList<BranchRecord> records = new CopyOnWriteList<>();
+    /** Null in builds saved before reviews existed (XStream runs no initialisers). */
+    private CopyOnWriteList<ReviewRecord> reviews = new CopyOnWriteList<>();
     private transient Run<?, ?> run;
 
     /** The build's action, added on first use. */
@@ -39,6 +41,21 @@ public final class DbBranchAction implements RunAction2 {
 
     public List<BranchRecord> getRecords() {
         return List.copyOf(records.getView());
+    }
+
+    public List<ReviewRecord> getReviews() {
+        return reviews == null ? List.of() : List.copyOf(reviews.getView());
+    }
+
+    /** Records a migration review and saves the build. */
+    public void addReview(ReviewRecord review) {
+        synchronized (ADDING) {
+            if (reviews == null) {
+                reviews = new CopyOnWriteList<>();
+            }
+        }
+        reviews.add(review);
+        save();
     }
 
     /** Records a new branch and saves the build. */

@@ -13,6 +13,7 @@ import io.jenkins.plugins.dbbranch.BranchRequest;
 import io.jenkins.plugins.dbbranch.MigrationSummary;
 import io.jenkins.plugins.dbbranch.config.DbBranchConfiguration;
 import io.jenkins.plugins.dbbranch.config.DbConnection;
+import io.jenkins.plugins.dbbranch.review.ReviewRequest;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -35,6 +36,10 @@ public final class MigrateUpstreamStep extends Step {
     private String parent;
     private String locations;
     private boolean dryRun;
+    private boolean review = true;
+    private String reviewPolicy;
+    private boolean unstableOnWarn = true;
+    private boolean migrateDespiteFailedReview;
 
     @DataBoundConstructor
     public MigrateUpstreamStep() {
@@ -44,30 +49,49 @@ public final class MigrateUpstreamStep extends Step {
     public String getParent() { return parent; }
     public String getLocations() { return locations; }
     public boolean isDryRun() { return dryRun; }
+    /** Whether the rehearsal is reviewed; default {@code true}. */
+    public boolean isReview() { return review; }
+    public String getReviewPolicy() { return reviewPolicy; }
+    /** Whether a WARN review marks the build unstable; default {@code true}. */
+    public boolean isUnstableOnWarn() { return unstableOnWarn; }
+    public boolean isMigrateDespiteFailedReview() { return migrateDespiteFailedReview; }
 
     @DataBoundSetter public void setConnection(String connection) { this.connection = Util.fixEmptyAndTrim(connection); }
     @DataBoundSetter public void setParent(String parent) { this.parent = Util.fixEmptyAndTrim(parent); }
     @DataBoundSetter public void setLocations(String locations) { this.locations = Util.fixEmptyAndTrim(locations); }
     @DataBoundSetter public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
+    @DataBoundSetter public void setReview(boolean review) { this.review = review; }
+    @DataBoundSetter public void setReviewPolicy(String reviewPolicy) { this.reviewPolicy = Util.fixEmptyAndTrim(reviewPolicy); }
+    @DataBoundSetter public void setUnstableOnWarn(boolean unstableOnWarn) { this.unstableOnWarn = unstableOnWarn; }
+    @DataBoundSetter public void setMigrateDespiteFailedReview(boolean value) { this.migrateDespiteFailedReview = value; }
 
     @Override
     public StepExecution start(StepContext context) {
         BranchRequest request = new BranchRequest(connection, parent, null, null, null, null, true, locations, null, null);
+        ReviewRequest reviewed = new ReviewRequest(review, reviewPolicy, unstableOnWarn);
         boolean dry = dryRun;
-        return StepExecutions.synchronousNonBlocking(context, c -> migrate(c, request, dry));
+        boolean despite = migrateDespiteFailedReview;
+        return StepExecutions.synchronousNonBlocking(context, c -> migrate(c, request, dry, reviewed, despite));
     }
 
-    private static Map<String, Object> migrate(StepContext context, BranchRequest request, boolean dryRun) throws Exception {
+    private static Map<String, Object> migrate(StepContext context, BranchRequest request, boolean dryRun, ReviewRequest review,
+                                               boolean despite) throws Exception {
         TaskListener listener = context.get(TaskListener.class);
         DbConnection on = DbBranchConfiguration.get().resolve(request.connection());
         MigrationSummary report = BranchMigrations.upstream(context.get(FilePath.class), on, context.get(Run.class),
-                request.parentOn(on), request.locationList(), dryRun, listener);
+                new BranchMigrations.Upstream(request.parentOn(on), request.locationList(), dryRun, review, despite), listener);
         listener.getLogger().println(report.table());
         return report.toMap();
     }
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
+        /** The review's policy and warning fields mean what they mean in {@code withDbBranch}: one help text for both. */
+        public DescriptorImpl() {
+            addHelpFileRedirect("reviewPolicy", WithDbBranchStep.class, "reviewPolicy");
+            addHelpFileRedirect("unstableOnWarn", WithDbBranchStep.class, "unstableOnWarn");
+        }
+
         @Override
         public String getFunctionName() {
             return "migrateUpstream";

@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dbbranch.BranchRequest;
+import io.jenkins.plugins.dbbranch.review.ReviewRequest;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -36,6 +37,9 @@ public final class WithDbBranchStep extends Step {
     private String locations;
     private String verify;
     private String expect;
+    private boolean review;
+    private String reviewPolicy;
+    private boolean unstableOnWarn = true;
 
     @DataBoundConstructor
     public WithDbBranchStep() {
@@ -51,6 +55,10 @@ public final class WithDbBranchStep extends Step {
     public String getLocations() { return locations; }
     public String getVerify() { return verify; }
     public String getExpect() { return expect; }
+    public boolean isReview() { return review; }
+    public String getReviewPolicy() { return reviewPolicy; }
+    /** Whether a WARN review marks the build unstable; default {@code true}. */
+    public boolean isUnstableOnWarn() { return unstableOnWarn; }
 
     @DataBoundSetter public void setConnection(String connection) { this.connection = Util.fixEmptyAndTrim(connection); }
     @DataBoundSetter public void setParent(String parent) { this.parent = Util.fixEmptyAndTrim(parent); }
@@ -62,10 +70,14 @@ public final class WithDbBranchStep extends Step {
     @DataBoundSetter public void setLocations(String locations) { this.locations = Util.fixEmptyAndTrim(locations); }
     @DataBoundSetter public void setVerify(String verify) { this.verify = Util.fixEmptyAndTrim(verify); }
     @DataBoundSetter public void setExpect(String expect) { this.expect = Util.fixEmptyAndTrim(expect); }
+    @DataBoundSetter public void setReview(boolean review) { this.review = review; }
+    @DataBoundSetter public void setReviewPolicy(String reviewPolicy) { this.reviewPolicy = Util.fixEmptyAndTrim(reviewPolicy); }
+    @DataBoundSetter public void setUnstableOnWarn(boolean unstableOnWarn) { this.unstableOnWarn = unstableOnWarn; }
 
     /** The parameters as the shared core takes them. */
     public BranchRequest request() {
-        return new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify, expect);
+        return new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify, expect)
+                .withReview(new ReviewRequest(review, reviewPolicy, unstableOnWarn));
     }
 
     @Override

@@ -21,6 +21,7 @@ import io.jenkins.plugins.dbbranch.LeaseHandle;
 import io.jenkins.plugins.dbbranch.LeaseOpener;
 import io.jenkins.plugins.dbbranch.LiveLeases;
 import io.jenkins.plugins.dbbranch.credentials.MaskingConsoleFilter;
+import io.jenkins.plugins.dbbranch.review.ReviewRequest;
 import io.jenkins.plugins.dbbranch.steps.BranchFields;
 import io.jenkins.plugins.dbbranch.steps.WithDbBranchStep;
 import java.io.IOException;
@@ -48,6 +49,9 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
     private String locations;
     private String verify;
     private String expect;
+    private boolean review;
+    private String reviewPolicy;
+    private boolean unstableOnWarn = true;
 
     @DataBoundConstructor
     public DbBranchBuildWrapper() {
@@ -63,6 +67,10 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
     public String getLocations() { return locations; }
     public String getVerify() { return verify; }
     public String getExpect() { return expect; }
+    public boolean isReview() { return review; }
+    public String getReviewPolicy() { return reviewPolicy; }
+    /** Whether a WARN review marks the build unstable; default {@code true}. */
+    public boolean isUnstableOnWarn() { return unstableOnWarn; }
 
     @DataBoundSetter public void setConnection(String connection) { this.connection = Util.fixEmptyAndTrim(connection); }
     @DataBoundSetter public void setParent(String parent) { this.parent = Util.fixEmptyAndTrim(parent); }
@@ -74,6 +82,9 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
     @DataBoundSetter public void setLocations(String locations) { this.locations = Util.fixEmptyAndTrim(locations); }
     @DataBoundSetter public void setVerify(String verify) { this.verify = Util.fixEmptyAndTrim(verify); }
     @DataBoundSetter public void setExpect(String expect) { this.expect = Util.fixEmptyAndTrim(expect); }
+    @DataBoundSetter public void setReview(boolean review) { this.review = review; }
+    @DataBoundSetter public void setReviewPolicy(String reviewPolicy) { this.reviewPolicy = Util.fixEmptyAndTrim(reviewPolicy); }
+    @DataBoundSetter public void setUnstableOnWarn(boolean unstableOnWarn) { this.unstableOnWarn = unstableOnWarn; }
 
     @Override
     public void setUp(Context context, Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener,
@@ -83,7 +94,8 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
             throw new AbortException("In a Pipeline, use withDbBranch { … } instead of wrap([$class: 'DbBranchBuildWrapper']): "
                     + "it never saves the branch's credential with the Pipeline's state");
         }
-        BranchRequest request = new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify, expect);
+        BranchRequest request = new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify, expect)
+                .withReview(new ReviewRequest(review, reviewPolicy, unstableOnWarn));
         LeaseHandle handle = LeaseOpener.open(request, "wrapper", build, initialEnvironment, workspace, listener);
         handle.variables().forEach(context::env);
         context.setDisposer(new LeaseDisposer(handle));
@@ -119,7 +131,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
 
         /** The fields mean what they mean in {@code withDbBranch}: one help text for both. */
         public DescriptorImpl() {
-            for (String field : new String[] {"connection", "parent", "name", "ttl", "keep", "envPrefix", "migrate", "locations", "verify", "expect"}) {
+            for (String field : new String[] {"connection", "parent", "name", "ttl", "keep", "envPrefix", "migrate", "locations", "verify", "expect", "review", "reviewPolicy", "unstableOnWarn"}) {
                 addHelpFileRedirect(field, WithDbBranchStep.class, field);
             }
         }

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.dbbranch.testing;
 
 import io.dbbranch.engine.local.ClusterSettings;
+import io.dbbranch.engine.local.LocalHome;
 import io.dbbranch.testkit.lakebase.LakebaseEmulator;
 import io.jenkins.plugins.dbbranch.config.DbBranchConfiguration;
 import io.jenkins.plugins.dbbranch.config.LakebaseConnection;
-import java.nio.file.Files;
 import java.util.List;
 
 /** One Lakebase emulator per test JVM, its {@code main} holding a {@code greeting} table of one row. */
@@ -17,7 +17,7 @@ public final class TestLakebaseEmulator {
     public static synchronized LakebaseEmulator get() throws Exception {
         if (emulator == null) {
             LakebaseEmulator started = LakebaseEmulator.start(LakebaseEmulator.Options
-                    .in(Files.createTempDirectory("dbbranch-plugin-lakebase")).withSettings(ClusterSettings.ephemeral()));
+                    .in(LocalHome.temporary("dbbranch-plugin-lakebase").path()).withSettings(ClusterSettings.ephemeral()));
             started.postgres().adminExecute("main",
                     "CREATE TABLE IF NOT EXISTS greeting (id int PRIMARY KEY, text text NOT NULL)",
                     "INSERT INTO greeting VALUES (1, 'hello from main') ON CONFLICT DO NOTHING");
