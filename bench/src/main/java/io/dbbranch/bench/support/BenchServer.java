@@ -104,6 +104,20 @@ public final class BenchServer implements AutoCloseable {
         }
     }
 
+    /** Roles whose names start with {@code prefix} and name no database: what a branch's teardown or create can leave. */
+    public List<String> rolesWithoutDatabase(String prefix) throws SQLException {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT rolname FROM pg_roles r WHERE rolname LIKE "
+                     + literal(prefix.replace("_", "\\_") + "%") + " AND NOT EXISTS (SELECT 1 FROM pg_database d "
+                     + "WHERE d.datname = r.rolname) ORDER BY rolname")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (result.next()) {
+                names.add(result.getString(1));
+            }
+            return names;
+        }
+    }
+
     /** {@code count(*)} of each table, in the order given. */
     public Map<String, Long> rowCounts(String database, List<String> tables) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();

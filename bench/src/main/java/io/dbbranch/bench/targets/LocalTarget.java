@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The local provider on a cluster of its own. It has no REST API, so no faults are injected; kills and the
@@ -72,7 +73,9 @@ final class LocalTarget implements Target {
     @Override
     public List<ServiceBranch> branches() {
         try {
-            return server.databases("").stream().map(name -> new ServiceBranch(name, name)).toList();
+            // A role left without its database is a leftover too (a create or teardown killed half-way).
+            return Stream.concat(server.databases("").stream(), server.rolesWithoutDatabase("").stream())
+                    .map(name -> new ServiceBranch(name, name)).toList();
         } catch (SQLException e) {
             throw new IllegalStateException("could not list the databases of the soak cluster: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package io.dbbranch.engine.lakebase;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.StepHooks;
 import io.dbbranch.engine.http.ApiException;
 import io.dbbranch.engine.naming.BranchName;
 import io.dbbranch.engine.spi.BranchInfo;
@@ -65,8 +66,11 @@ final class BranchCreation {
                 mayExist = true;
             }
         }
+        StepHooks.reached("lakebase.create.sent");
         try {
-            return finish(id, operation, asked);
+            Dto.Branch made = finish(id, operation, asked);
+            StepHooks.reached("lakebase.create.done");
+            return made;
         } catch (RuntimeException failure) {
             deleteAfter(failure, id);
             throw failure;

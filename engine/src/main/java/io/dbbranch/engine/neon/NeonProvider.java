@@ -2,6 +2,7 @@ package io.dbbranch.engine.neon;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.StepHooks;
 import io.dbbranch.engine.http.ApiException;
 import io.dbbranch.engine.http.RestClient;
 import io.dbbranch.engine.http.Sleeper;
@@ -89,6 +90,7 @@ public final class NeonProvider implements BranchProvider {
     @Override
     public BranchInfo createBranch(CreateBranchRequest request) {
         BranchCreator.Outcome outcome = creator.create(request);
+        StepHooks.reached("neon.create.sent");
         NeonBranch branch = outcome.branch();
         try {
             List<NeonEndpoint> endpoints = outcome.endpoints().isEmpty() ? api.endpoints(branch.id()) : outcome.endpoints();
@@ -135,7 +137,9 @@ public final class NeonProvider implements BranchProvider {
                             + CAPABILITIES.minCredentialTtl().toSeconds() + " s and " + CAPABILITIES.maxCredentialTtl().toHours()
                             + " h", "Choose a lifetime in that range");
         }
-        return credentials.mint(branch, ttl, Progress.SILENT);
+        Credential credential = credentials.mint(branch, ttl, Progress.SILENT);
+        StepHooks.reached("neon.credential.minted");
+        return credential;
     }
 
     /** Neon makes schema-only branches itself ({@code init_source: schema-only}, in beta). */

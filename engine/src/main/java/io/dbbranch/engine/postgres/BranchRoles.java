@@ -79,20 +79,42 @@ final class BranchRoles {
     private BranchRoles() {
     }
 
-    /** Creates the branch's role (no password yet: it cannot log in until a token is minted). */
-    static void create(Connection admin, String branch) throws SQLException {
-        // A role of ours without its database is a leftover of a crashed teardown: replace it.
-        dropIfOurs(admin, branch);
+    /**
+     * Creates the branch's role (no password yet: it cannot log in until a token is minted), commented with the
+     * branch's labels in the same transaction, and lets the admin act as it. This is the first thing a branch is: the
+     * role is its intent record, so a process killed at any later instant leaves a role the reaper recognises as ours
+     * and of which owner ({@link BranchCatalog#list}); a role without our comment is never one we made.
+     */
+    static void createLabelled(Connection admin, String branch, String labelsJson) throws SQLException {
+        // A role of ours without labels and without its database is a leftover of an older version's crashed teardown.
+        if (isOurs(admin, branch) && ROLE_COMMENT.equals(comment(admin, branch))) {
+            dropIfOurs(admin, branch);
+        }
         if (exists(admin, branch)) {
             throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, "Create the login role of branch '" + branch + "'",
-                    "a role of that name exists already on the server and dbbranch did not make it",
-                    "Choose another branch name, or drop that role if it is a leftover");
+                    "a role of that name exists already on the server",
+                    "Choose another name; if it is what a killed run left, dbbranch reap removes it once expired, "
+                            + "or dbbranch delete " + branch + " now");
         }
+        String role = SqlText.identifier(branch);
+        admin.setAutoCommit(false);
+        try (Statement statement = admin.createStatement()) {
+            statement.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+            statement.execute("COMMENT ON ROLE " + role + " IS " + SqlText.literal(ROLE_COMMENT + "\n" + labelsJson));
+            AdminPrivileges.joinRole(admin, branch);
+            admin.commit();
+        } catch (SQLException | RuntimeException e) {
+            admin.rollback();
+            throw e;
+        } finally {
+            admin.setAutoCommit(true);
+        }
+    }
+
+    /** Makes the role the owner of its database and the only role that may connect to it. */
+    static void ownDatabase(Connection admin, String branch) throws SQLException {
         try (Statement statement = admin.createStatement()) {
             String role = SqlText.identifier(branch);
-            statement.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
-            statement.execute("COMMENT ON ROLE " + role + " IS " + SqlText.literal(ROLE_COMMENT));
-            AdminPrivileges.joinRole(admin, branch);
             statement.execute("ALTER DATABASE " + role + " OWNER TO " + role);
             // Only the branch's own role may connect, not every role on the server.
             statement.execute("REVOKE CONNECT, TEMPORARY ON DATABASE " + role + " FROM PUBLIC");
@@ -122,14 +144,28 @@ final class BranchRoles {
         }
     }
 
-    /** Drops the role if it is one of ours. */
-    static void dropIfOurs(Connection admin, String branch) throws SQLException {
+    /** Drops the role if it is one of ours; returns whether it did. */
+    static boolean dropIfOurs(Connection admin, String branch) throws SQLException {
         if (!isOurs(admin, branch)) {
-            return;
+            return false;
         }
         try (Statement statement = admin.createStatement()) {
             statement.execute("DROP ROLE IF EXISTS " + SqlText.identifier(branch));
         }
+        return true;
+    }
+
+    /**
+     * Whether {@code comment} is the one we put on a role we made: {@link #ROLE_COMMENT} alone (roles made before roles
+     * carried labels) or followed by a line with the branch's labels.
+     */
+    static boolean isOurComment(String comment) {
+        return comment != null && (comment.equals(ROLE_COMMENT) || comment.startsWith(ROLE_COMMENT + "\n"));
+    }
+
+    /** The labels JSON a comment of ours carries, or {@code null}. */
+    static String labelsIn(String comment) {
+        return isOurComment(comment) && comment.length() > ROLE_COMMENT.length() ? comment.substring(ROLE_COMMENT.length() + 1) : null;
     }
 
     /**
@@ -142,7 +178,7 @@ final class BranchRoles {
                 + "FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) ?")) {
             query.setString(1, role);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() && ROLE_COMMENT.equals(row.getString(1)) && !row.getBoolean(2);
+                return row.next() && isOurComment(row.getString(1)) && !row.getBoolean(2);
             }
         }
     }
@@ -154,6 +190,16 @@ final class BranchRoles {
                             + "' and no superuser, CREATEDB, CREATEROLE, REPLICATION or BYPASSRLS attribute); a credential "
                             + "replaces the role's password, so dbbranch mints them for its own branch roles only",
                     "Ask for a branch or a root database dbbranch made (dbbranch list shows them)");
+        }
+    }
+
+    private static String comment(Connection admin, String role) throws SQLException {
+        try (PreparedStatement query = admin.prepareStatement("SELECT pg_catalog.shobj_description(oid, 'pg_authid') "
+                + "FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) ?")) {
+            query.setString(1, role);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
         }
     }
 

@@ -27,9 +27,14 @@ final class DatabaseCopier {
     private DatabaseCopier() {
     }
 
-    static void copy(Connection admin, String parent, String branch, Duration busyWait) throws SQLException, InterruptedException {
+    /**
+     * Copies {@code parent} into {@code branch}, owned from its first instant by the role {@code owner}: a database a
+     * killed create leaves before its labels is still known as ours by its owner (see {@link BranchCatalog}).
+     */
+    static void copy(Connection admin, String parent, String branch, String owner, Duration busyWait)
+            throws SQLException, InterruptedException {
         String sql = "CREATE DATABASE " + SqlText.identifier(branch) + " TEMPLATE " + SqlText.identifier(parent)
-                + " STRATEGY FILE_COPY";
+                + " OWNER " + SqlText.identifier(owner) + " STRATEGY FILE_COPY";
         long deadline = System.nanoTime() + busyWait.toNanos();
         while (true) {
             List<String> sessions = sessionsOn(admin, parent);

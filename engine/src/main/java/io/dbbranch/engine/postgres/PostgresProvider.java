@@ -2,6 +2,7 @@ package io.dbbranch.engine.postgres;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.StepHooks;
 import io.dbbranch.engine.credentials.JwtMinter;
 import io.dbbranch.engine.credentials.Secret;
 import io.dbbranch.engine.naming.BranchName;
@@ -70,13 +71,20 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
                         "Existing databases: " + String.join(", ", BranchCatalog.names(connection)));
             }
             if (BranchCatalog.find(connection, request.name()).isPresent()) {
-                throw alreadyExists(asked, null);
+                throw NameTaken.error(asked, null);
             }
-            DatabaseCopier.copy(connection, request.parent(), request.name(), config.parentBusyWait());
+            // The role first, labelled: from here on, whatever instant the process dies at, the reaper finds the branch.
+            BranchRoles.createLabelled(connection, request.name(), BranchCatalog.labelsJson(request.parent(), request.labels()));
+            StepHooks.reached("postgres.create.role-made");
+            boolean copied = false;
             try {
-                makeBranch(connection, request.name(), request.parent(), request.labels());
-            } catch (SQLException | RuntimeException e) {
-                dropQuietlyAfter(e, request.name());
+                DatabaseCopier.copy(connection, request.parent(), request.name(), request.name(), config.parentBusyWait());
+                copied = true;
+                StepHooks.reached("postgres.create.database-made");
+                finishBranch(connection, request.name(), request.parent(), request.labels());
+            } catch (SQLException | RuntimeException | InterruptedException e) {
+                // A copy that failed made no database, and one of that name, if any, is someone else's: only the role goes.
+                dropHalfMade(request.name(), copied).ifPresent(e::addSuppressed);
                 throw e;
             }
             if (Thread.currentThread().isInterrupted()) {
@@ -84,12 +92,17 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
             }
             return BranchCatalog.find(connection, request.name()).orElseThrow();
         } catch (SQLException e) {
-            throw lostTheRace(e) ? alreadyExists(asked, e) : AdminConnections.failure(asked, e);
+            throw NameTaken.byRace(e) ? NameTaken.error(asked, e) : AdminConnections.failure(asked, e);
         } catch (InterruptedException e) {
-            // Interrupted while waiting for the parent's sessions to leave: the copy never ran, so there is nothing
-            // of ours to drop (and a database of that name, if any, is someone else's).
+            // Interrupted while waiting for the parent's sessions to leave: the copy never ran, and the role was dropped
+            // unless a failure to drop it is attached.
             Thread.currentThread().interrupt();
-            throw new DbBranchException(ErrorCode.INTERRUPTED, asked + ": interrupted; nothing was left behind", e);
+            DbBranchException stopped = new DbBranchException(ErrorCode.INTERRUPTED, asked + ": interrupted; "
+                    + (e.getSuppressed().length == 0 ? "nothing was left behind" : "its role may have been left behind"), e);
+            for (Throwable cleanup : e.getSuppressed()) {
+                stopped.addSuppressed(cleanup);
+            }
+            throw stopped;
         }
     }
 
@@ -98,7 +111,7 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
      * is dropped as a half-made one, since whoever interrupted no longer wants it.
      */
     private DbBranchException interruptedAfterCopy(String asked, String name) {
-        Optional<DbBranchException> left = dropHalfMade(name);
+        Optional<DbBranchException> left = dropHalfMade(name, true);
         DbBranchException stopped = new DbBranchException(ErrorCode.INTERRUPTED, asked + ": interrupted; "
                 + (left.isEmpty() ? "the branch made meanwhile was dropped" : "the branch made meanwhile may have been left behind"));
         left.ifPresent(stopped::addSuppressed);
@@ -112,19 +125,23 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
      */
     public BranchInfo adoptBranch(String name, String parent, Labels labels) {
         try (Connection connection = admin.maintenance()) {
-            makeBranch(connection, name, parent, labels);
+            BranchRoles.createLabelled(connection, name, BranchCatalog.labelsJson(parent, labels));
+            finishBranch(connection, name, parent, labels);
             return BranchCatalog.find(connection, name).orElseThrow();
         } catch (SQLException e) {
             throw AdminConnections.failure("Make database '" + name + "' a branch of '" + parent + "'", e);
         }
     }
 
-    private void makeBranch(Connection connection, String name, String parent, Labels labels) throws SQLException {
+    /** Labels the database of a branch whose role exists, and hands the database and everything in it to the role. */
+    private void finishBranch(Connection connection, String name, String parent, Labels labels) throws SQLException {
         BranchCatalog.writeLabels(connection, name, parent, labels);
-        BranchRoles.create(connection, name);
+        StepHooks.reached("postgres.create.labelled");
+        BranchRoles.ownDatabase(connection, name);
         try (Connection branch = admin.open(name)) {
             BranchRoles.takeOwnership(branch, name);
         }
+        StepHooks.reached("postgres.create.owned");
     }
 
     @Override
@@ -158,7 +175,8 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
     @Override
     public Optional<BranchInfo> findBranch(String name) {
         try (Connection connection = admin.maintenance()) {
-            return BranchCatalog.find(connection, name);
+            Optional<BranchInfo> database = BranchCatalog.find(connection, name);
+            return database.isPresent() ? database : BranchCatalog.findRoleWithoutDatabase(connection, name);
         } catch (SQLException e) {
             throw AdminConnections.failure("Look up branch '" + name + "'", e);
         }
@@ -191,8 +209,9 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
         try (Connection connection = admin.maintenance()) {
             boolean existed = BranchCatalog.find(connection, branch.name()).isPresent();
             DatabaseDrop.dropIfExists(connection, branch.name());
-            BranchRoles.dropIfOurs(connection, branch.name());
-            return existed;
+            StepHooks.reached("postgres.delete.database-dropped");
+            // The role goes last: killed before this, it still names the branch and its owner (BranchCatalog lists it).
+            return BranchRoles.dropIfOurs(connection, branch.name()) || existed;
         } catch (SQLException e) {
             throw AdminConnections.failure("Delete branch '" + branch.name() + "'", e);
         }
@@ -235,39 +254,23 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
         BranchName.validate(name);
         try (Connection connection = admin.maintenance()) {
             if (BranchCatalog.find(connection, name).isPresent()) {
-                throw alreadyExists(asked, null);
+                throw NameTaken.error(asked, null);
             }
+            BranchRoles.createLabelled(connection, name, BranchCatalog.labelsJson(null, labels));
+            boolean made = false;
             try (var statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE " + SqlText.identifier(name));
-            }
-            try {
+                statement.execute("CREATE DATABASE " + SqlText.identifier(name) + " OWNER " + SqlText.identifier(name));
+                made = true;
                 BranchCatalog.writeLabels(connection, name, null, labels);
-                BranchRoles.create(connection, name);
+                BranchRoles.ownDatabase(connection, name);
             } catch (SQLException | RuntimeException e) {
-                dropQuietlyAfter(e, name);
+                dropHalfMade(name, made).ifPresent(e::addSuppressed);
                 throw e;
             }
             return BranchCatalog.find(connection, name).orElseThrow();
         } catch (SQLException e) {
-            throw lostTheRace(e) ? alreadyExists(asked, e) : AdminConnections.failure(asked, e);
+            throw NameTaken.byRace(e) ? NameTaken.error(asked, e) : AdminConnections.failure(asked, e);
         }
-    }
-
-    private static DbBranchException alreadyExists(String asked, SQLException cause) {
-        boolean role = cause != null && ("42710".equals(cause.getSQLState()) || cause.getMessage().contains("pg_authid"));
-        return DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a " + (role ? "role" : "database") + " of that name exists already",
-                "Choose another name, or delete the old one first", cause);
-    }
-
-    /**
-     * Whether a create failed because another one made the same database or role between our look and our
-     * {@code CREATE}: {@code 42P04} (duplicate database), {@code 42710} (duplicate role), or {@code 23505} on the
-     * catalogs' name index when both inserted at once. The loser made nothing at that point, so it drops nothing.
-     */
-    private static boolean lostTheRace(SQLException e) {
-        String state = e.getSQLState();
-        return "42P04".equals(state) || "42710".equals(state) || "23505".equals(state) && e.getMessage() != null
-                && (e.getMessage().contains("pg_database_datname_index") || e.getMessage().contains("pg_authid_rolname_index"));
     }
 
     /**
@@ -296,18 +299,16 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
         }
     }
 
-    private void dropQuietlyAfter(Exception cause, String name) {
-        dropHalfMade(name).ifPresent(cause::addSuppressed);
-    }
-
     /**
-     * Drops the database and role a create of ours made; returns why it could not, if so. Runs with the interrupt flag
-     * cleared (restored after), so that an interrupted create still cleans up.
+     * Drops the role a create of ours made, and its database when {@code databaseMade}; returns why it could not, if so.
+     * Runs with the interrupt flag cleared (restored after), so that an interrupted create still cleans up.
      */
-    private Optional<DbBranchException> dropHalfMade(String name) {
+    private Optional<DbBranchException> dropHalfMade(String name, boolean databaseMade) {
         boolean interrupted = Thread.interrupted();
         try (Connection connection = admin.maintenance()) {
-            DatabaseDrop.dropIfExists(connection, name);
+            if (databaseMade) {
+                DatabaseDrop.dropIfExists(connection, name);
+            }
             BranchRoles.dropIfOurs(connection, name);
             return Optional.empty();
         } catch (SQLException | RuntimeException cleanup) {

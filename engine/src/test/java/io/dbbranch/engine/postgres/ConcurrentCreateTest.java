@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two creates of one name at once: both look, find the name free, and race to {@code CREATE DATABASE}. The test makes
+ * Two creates of one name at once: both look, find the name free, and race to their first {@code CREATE} (the branch's
+ * labelled role, made before its database). The test makes
  * the race certain by keeping a session on the parent, so that both wait at the copy until it leaves.
  */
 class ConcurrentCreateTest {
@@ -62,7 +63,7 @@ class ConcurrentCreateTest {
             assertThat(made).as("one create wins").hasSize(1);
             assertThat(failed).singleElement().isInstanceOfSatisfying(DbBranchException.class, lost -> {
                 assertThat(lost.code()).isEqualTo(ErrorCode.ALREADY_EXISTS);
-                assertThat(lost.getMessage()).contains("a database of that name exists already", "Choose another name")
+                assertThat(lost.getMessage()).contains("of that name exists already", "Choose another name")
                         .doesNotContain("duplicate key");
             });
             BranchInfo winner = provider.findBranch(name).orElseThrow();
