@@ -79,7 +79,7 @@ public final class BranchMigrations {
      */
     public static MigrationSummary upstream(FilePath workspace, DbConnection connection, Run<?, ?> run, Upstream ask,
                                             TaskListener listener) throws IOException, InterruptedException {
-        ReviewPolicySource policy = ask.review().enabled() ? ReviewPolicySource.read(ask.review(), workspace) : null;
+        ReviewPolicySource policy = ask.review().enabled() ? ReviewPolicySource.read(ask.review(), connection, workspace) : null;
         Path copies = Files.createTempDirectory("dbbranch-upstream");
         try {
             MigrationOptions.Builder options = MigrationOptions.builder();

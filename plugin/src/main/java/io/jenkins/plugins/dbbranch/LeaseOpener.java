@@ -63,7 +63,7 @@ public final class LeaseOpener {
         if (request.migrate() && workspace == null) {
             throw new AbortException("migrate: true needs the migrations of a workspace: put withDbBranch inside node { … }");
         }
-        ReviewPolicySource policy = request.review().enabled() ? checkedPolicy(request.review(), workspace) : null;
+        ReviewPolicySource policy = request.review().enabled() ? checkedPolicy(request.review(), connection, workspace) : null;
         Verification verification = BranchVerification.of(request.verify(), request.expect());
         BuildIdentity build = BuildIdentity.of(run, environment);
         LeaseSpec spec = spec(request, connection, build, request.name() != null ? request.name() : build.derivedName(NAME_PREFIX), workspace);
@@ -145,9 +145,9 @@ public final class LeaseOpener {
     }
 
     /** The review policy, read and parsed before any branch is made, so a wrong file fails fast. */
-    private static ReviewPolicySource checkedPolicy(ReviewRequest review, @CheckForNull FilePath workspace)
+    private static ReviewPolicySource checkedPolicy(ReviewRequest review, DbConnection connection, @CheckForNull FilePath workspace)
             throws IOException, InterruptedException {
-        ReviewPolicySource policy = ReviewPolicySource.read(review, workspace);
+        ReviewPolicySource policy = ReviewPolicySource.read(review, connection, workspace);
         try {
             policy.options();
         } catch (DbBranchException e) {

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.dbbranch.config;
 
+import hudson.Util;
+import org.kohsuke.stapler.DataBoundSetter;
+
 import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import io.dbbranch.engine.spi.BranchProvider;
@@ -12,6 +15,7 @@ import java.io.IOException;
  */
 public abstract class DbConnection implements Describable<DbConnection>, ExtensionPoint {
     private final String name;
+    private String reviewPolicy;
 
     protected DbConnection(String name) {
         this.name = name == null ? "" : name.trim();
@@ -20,6 +24,19 @@ public abstract class DbConnection implements Describable<DbConnection>, Extensi
     /** The name Pipelines use: {@code withDbBranch(connection: 'lakebase-prod')}. */
     public String getName() {
         return name;
+    }
+
+    /**
+     * The migration review policy of this connection, in the policy file's format; laid over the defaults and under a
+     * repository's policy file. {@code null} for none.
+     */
+    public String getReviewPolicy() {
+        return reviewPolicy;
+    }
+
+    @DataBoundSetter
+    public void setReviewPolicy(String reviewPolicy) {
+        this.reviewPolicy = Util.fixEmptyAndTrim(reviewPolicy);
     }
 
     /** The parent branch used when a step names none. */

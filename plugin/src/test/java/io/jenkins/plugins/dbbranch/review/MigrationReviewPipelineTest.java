@@ -108,6 +108,23 @@ class MigrationReviewPipelineTest {
     }
 
     @Test
+    void theConnectionsPolicyLiesUnderTheRepositorysFile() throws Exception {
+        TestDatabases.useLocalConnection().setReviewPolicy("rewrite: warn\nexclusiveLock: warn\nbigTable.bytes: 1000");
+        String parent = emptyParent();
+        WorkflowRun build = r.buildAndAssertStatus(Result.UNSTABLE, pipeline("review-connection", """
+                node {
+                    %s
+                    withDbBranch(parent: '%s', review: true) {
+                        echo "verdict=${env.DB_REVIEW_VERDICT}"
+                    }
+                }
+                """.formatted(REWRITING_MIGRATIONS.formatted(""), parent)));
+
+        assertThat(Logs.value(build, "verdict")).isEqualTo("WARN");
+        r.assertLogContains("the policy of connection 'local' and the policy in .dbbranch/review-policy", build);
+    }
+
+    @Test
     void migrateUpstreamRefusesAParentWhoseRehearsalFailsReviewAndMigratesOnlyWhenTold() throws Exception {
         String parent = emptyParent();
         r.buildAndAssertStatus(Result.FAILURE, pipeline("upstream-refused", """
