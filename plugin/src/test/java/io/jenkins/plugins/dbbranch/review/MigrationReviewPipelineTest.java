@@ -3,16 +3,13 @@ package io.jenkins.plugins.dbbranch.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
-import io.dbbranch.engine.testing.TestPostgres;
-import io.dbbranch.engine.testing.TestProviders;
 import io.jenkins.plugins.dbbranch.actions.BranchRecord;
 import io.jenkins.plugins.dbbranch.actions.DbBranchAction;
 import io.jenkins.plugins.dbbranch.actions.ReviewRecord;
 import io.jenkins.plugins.dbbranch.testing.Logs;
+import io.jenkins.plugins.dbbranch.testing.Pipelines;
 import io.jenkins.plugins.dbbranch.testing.TestDatabases;
 import org.htmlunit.html.HtmlPage;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +44,8 @@ class MigrationReviewPipelineTest {
 
     @Test
     void aRewriteOfABigTableFailsTheBuildBeforeTheBodyAndShowsTheFindingOnTheBuildPage() throws Exception {
-        String parent = emptyParent();
-        WorkflowRun build = r.buildAndAssertStatus(Result.FAILURE, pipeline("review-fail", """
+        String parent = TestDatabases.emptyParent();
+        WorkflowRun build = r.buildAndAssertStatus(Result.FAILURE, Pipelines.create(r, "review-fail", """
                 node {
                     %s
                     withDbBranch(parent: '%s', review: true) {
@@ -70,13 +67,13 @@ class MigrationReviewPipelineTest {
         assertThat(page.asNormalizedText()).contains("Migration review").contains("rewrite");
         assertThat(TestDatabases.onlyRecord(build).getStatus()).isEqualTo(BranchRecord.Status.DELETED);
         assertThat(r.jenkins.getWorkspaceFor(build.getParent()).child("dbbranch-review").list("*.md")).hasSize(1);
-        assertThat(tables(parent)).isZero();
+        assertThat(TestDatabases.entityTables(parent)).isZero();
     }
 
     @Test
     void aSafeMigrationPassesAndTheBodySeesTheVerdictAndTheReport() throws Exception {
-        String parent = emptyParent();
-        WorkflowRun build = r.buildAndAssertSuccess(pipeline("review-pass", """
+        String parent = TestDatabases.emptyParent();
+        WorkflowRun build = r.buildAndAssertSuccess(Pipelines.create(r, "review-pass", """
                 node {
                     %s
                     withDbBranch(parent: '%s', review: true) {
@@ -93,8 +90,8 @@ class MigrationReviewPipelineTest {
 
     @Test
     void aWarningMakesTheBuildUnstableAndTheBodyRuns() throws Exception {
-        String parent = emptyParent();
-        WorkflowRun build = r.buildAndAssertStatus(Result.UNSTABLE, pipeline("review-warn", """
+        String parent = TestDatabases.emptyParent();
+        WorkflowRun build = r.buildAndAssertStatus(Result.UNSTABLE, Pipelines.create(r, "review-warn", """
                 node {
                     %s
                     withDbBranch(parent: '%s', review: true) {
@@ -110,8 +107,8 @@ class MigrationReviewPipelineTest {
     @Test
     void theConnectionsPolicyLiesUnderTheRepositorysFile() throws Exception {
         TestDatabases.useLocalConnection().setReviewPolicy("rewrite: warn\nexclusiveLock: warn\nbigTable.bytes: 1000");
-        String parent = emptyParent();
-        WorkflowRun build = r.buildAndAssertStatus(Result.UNSTABLE, pipeline("review-connection", """
+        String parent = TestDatabases.emptyParent();
+        WorkflowRun build = r.buildAndAssertStatus(Result.UNSTABLE, Pipelines.create(r, "review-connection", """
                 node {
                     %s
                     withDbBranch(parent: '%s', review: true) {
@@ -126,16 +123,16 @@ class MigrationReviewPipelineTest {
 
     @Test
     void migrateUpstreamRefusesAParentWhoseRehearsalFailsReviewAndMigratesOnlyWhenTold() throws Exception {
-        String parent = emptyParent();
-        r.buildAndAssertStatus(Result.FAILURE, pipeline("upstream-refused", """
+        String parent = TestDatabases.emptyParent();
+        r.buildAndAssertStatus(Result.FAILURE, Pipelines.create(r, "upstream-refused", """
                 node {
                     %s
                     migrateUpstream(parent: '%s')
                 }
                 """.formatted(REWRITING_MIGRATIONS.formatted(""), parent)));
-        assertThat(tables(parent)).isZero();
+        assertThat(TestDatabases.entityTables(parent)).isZero();
 
-        WorkflowRun forced = r.buildAndAssertSuccess(pipeline("upstream-forced", """
+        WorkflowRun forced = r.buildAndAssertSuccess(Pipelines.create(r, "upstream-forced", """
                 node {
                     %s
                     def report = migrateUpstream(parent: '%s', migrateDespiteFailedReview: true)
@@ -146,27 +143,11 @@ class MigrationReviewPipelineTest {
         assertThat(Logs.value(forced, "outcome")).isEqualTo("MIGRATED");
         assertThat(Logs.value(forced, "verdict")).isEqualTo("FAIL");
         assertThat(onlyReview(forced).getStep()).isEqualTo("migrateUpstream");
-        assertThat(tables(parent)).isEqualTo(1);
+        assertThat(TestDatabases.entityTables(parent)).isEqualTo(1);
     }
 
     private static ReviewRecord onlyReview(WorkflowRun build) {
         assertThat(build.getAction(DbBranchAction.class).getReviews()).hasSize(1);
         return build.getAction(DbBranchAction.class).getReviews().get(0);
-    }
-
-    private static String emptyParent() {
-        String parent = TestProviders.uniqueName("parent");
-        TestPostgres.execute("postgres", "CREATE DATABASE \"" + parent + "\"");
-        return parent;
-    }
-
-    private static long tables(String database) {
-        return TestPostgres.queryLong(database, "select count(*) from information_schema.tables where table_name = 'entities'");
-    }
-
-    private WorkflowJob pipeline(String name, String script) throws Exception {
-        WorkflowJob job = r.createProject(WorkflowJob.class, name);
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        return job;
     }
 }

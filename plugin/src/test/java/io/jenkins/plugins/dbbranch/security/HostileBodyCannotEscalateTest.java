@@ -6,9 +6,8 @@ import io.dbbranch.engine.local.LocalCluster;
 import io.dbbranch.engine.local.LocalProvider;
 import io.dbbranch.engine.testing.TestPostgres;
 import io.dbbranch.engine.testing.TestProviders;
+import io.jenkins.plugins.dbbranch.testing.Pipelines;
 import io.jenkins.plugins.dbbranch.testing.TestDatabases;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -52,7 +51,7 @@ class HostileBodyCannotEscalateTest {
         String parent = TestDatabases.parentWithEntities(3);
         String planted = TestProviders.uniqueName("planted");
         long superusersBefore = superusers();
-        r.buildAndAssertSuccess(pipeline("plant", """
+        r.buildAndAssertSuccess(Pipelines.create(r, "plant", """
                 node {
                     writeFile file: 'plant.sql', text: '''%s'''
                     withDbBranch(parent: '%s', name: '%s', keep: 'always') {
@@ -61,7 +60,7 @@ class HostileBodyCannotEscalateTest {
                 }
                 """.formatted(PLANT, parent, planted)));
 
-        r.buildAndAssertSuccess(pipeline("branch-the-planted", """
+        r.buildAndAssertSuccess(Pipelines.create(r, "branch-the-planted", """
                 node {
                     withDbBranch(parent: '%s') {
                         sh 'psql -v ON_ERROR_STOP=1 -tA -c "select count(*) from final_entities"'
@@ -82,11 +81,5 @@ class HostileBodyCannotEscalateTest {
     private static long superusers() {
         return TestPostgres.queryLong("postgres", "SELECT count(*) FROM pg_catalog.pg_roles WHERE rolsuper AND rolname <> '"
                 + LocalCluster.ADMIN_USER + "'");
-    }
-
-    private WorkflowJob pipeline(String name, String script) throws Exception {
-        WorkflowJob job = r.createProject(WorkflowJob.class, name);
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        return job;
     }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
 import io.dbbranch.engine.testing.TestPostgres;
-import io.dbbranch.engine.testing.TestProviders;
 import io.jenkins.plugins.dbbranch.actions.BranchRecord;
 import io.jenkins.plugins.dbbranch.testing.Logs;
+import io.jenkins.plugins.dbbranch.testing.Pipelines;
 import io.jenkins.plugins.dbbranch.testing.TestDatabases;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +32,8 @@ class MigrationsTest {
 
     @Test
     void theBranchIsMigratedBeforeTheBodyAndTheParentIsUntouched() throws Exception {
-        String parent = emptyParent();
-        WorkflowRun build = r.buildAndAssertSuccess(pipeline("migrate-branch", """
+        String parent = TestDatabases.emptyParent();
+        WorkflowRun build = r.buildAndAssertSuccess(Pipelines.create(r, "migrate-branch", """
                 node {
                     %s
                     withDbBranch(parent: '%s', migrate: true) {
@@ -47,7 +45,7 @@ class MigrationsTest {
         assertThat(Logs.value(build, "archived")).isEqualTo("3");
         r.assertLogContains("V1__create_entities.sql", build);
         r.assertLogContains("V2__archive_even.sql", build);
-        assertThat(entityTables(parent)).isZero();
+        assertThat(TestDatabases.entityTables(parent)).isZero();
         BranchRecord record = TestDatabases.onlyRecord(build);
         assertThat(record.getMigrations()).contains("2 migrations applied");
         assertThat(record.getTimings()).containsKey("migrate");
@@ -55,8 +53,8 @@ class MigrationsTest {
 
     @Test
     void aFailingMigrationFailsTheStepBeforeTheBodyAndTheBranchIsDeleted() throws Exception {
-        String parent = emptyParent();
-        WorkflowRun build = r.buildAndAssertStatus(Result.FAILURE, pipeline("migrate-broken", """
+        String parent = TestDatabases.emptyParent();
+        WorkflowRun build = r.buildAndAssertStatus(Result.FAILURE, Pipelines.create(r, "migrate-broken", """
                 node {
                     writeFile file: 'db/migration/V1__broken.sql', text: 'ALTER TABLE no_such_table ADD COLUMN x int;'
                     withDbBranch(parent: '%s', migrate: true) {
@@ -73,8 +71,8 @@ class MigrationsTest {
 
     @Test
     void migrateUpstreamRehearsesThenMigratesTheParentAndReturnsTheReport() throws Exception {
-        String parent = emptyParent();
-        WorkflowRun build = r.buildAndAssertSuccess(pipeline("upstream", """
+        String parent = TestDatabases.emptyParent();
+        WorkflowRun build = r.buildAndAssertSuccess(Pipelines.create(r, "upstream", """
                 node {
                     %s
                     def report = migrateUpstream(parent: '%s')
@@ -90,8 +88,8 @@ class MigrationsTest {
 
     @Test
     void aDryRunOfMigrateUpstreamRehearsesAndLeavesTheParentAlone() throws Exception {
-        String parent = emptyParent();
-        WorkflowRun build = r.buildAndAssertSuccess(pipeline("upstream-dry", """
+        String parent = TestDatabases.emptyParent();
+        WorkflowRun build = r.buildAndAssertSuccess(Pipelines.create(r, "upstream-dry", """
                 node {
                     %s
                     echo "outcome=${migrateUpstream(parent: '%s', dryRun: true).outcome}"
@@ -99,23 +97,6 @@ class MigrationsTest {
                 """.formatted(MIGRATIONS, parent)));
 
         assertThat(Logs.value(build, "outcome")).isEqualTo("REHEARSED");
-        assertThat(entityTables(parent)).isZero();
-    }
-
-    /** A parent as Flyway wants it: empty, or with a schema history (a schema with tables but no history is refused). */
-    private static String emptyParent() {
-        String parent = TestProviders.uniqueName("parent");
-        TestPostgres.execute("postgres", "CREATE DATABASE \"" + parent + "\"");
-        return parent;
-    }
-
-    private static long entityTables(String database) {
-        return TestPostgres.queryLong(database, "select count(*) from information_schema.tables where table_name = 'entities'");
-    }
-
-    private WorkflowJob pipeline(String name, String script) throws Exception {
-        WorkflowJob job = r.createProject(WorkflowJob.class, name);
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        return job;
+        assertThat(TestDatabases.entityTables(parent)).isZero();
     }
 }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.Result;
 import io.jenkins.plugins.dbbranch.actions.BranchRecord;
 import io.jenkins.plugins.dbbranch.testing.Logs;
+import io.jenkins.plugins.dbbranch.testing.Pipelines;
 import io.jenkins.plugins.dbbranch.testing.TestDatabases;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class WithDbBranchPipelineTest {
     @Test
     void theBodyWorksOnACopyOfTheParentThatIsDeletedAfterwards() throws Exception {
         String parent = TestDatabases.parentWithEntities(3);
-        WorkflowRun build = r.buildAndAssertSuccess(pipeline("shop", """
+        WorkflowRun build = r.buildAndAssertSuccess(Pipelines.create(r, "shop", """
                 withDbBranch(parent: '%s') {
                     echo "branch=${env.DB_BRANCH_NAME}"
                     echo "rows=${branchQuery('select count(*) from final_entities')}"
@@ -49,7 +48,7 @@ class WithDbBranchPipelineTest {
     @Test
     void aPullRequestBuildGetsABranchNamedAfterItsChangeWithoutConfiguration() throws Exception {
         String parent = TestDatabases.parentWithEntities(1);
-        WorkflowRun build = r.buildAndAssertSuccess(pipeline("api", """
+        WorkflowRun build = r.buildAndAssertSuccess(Pipelines.create(r, "api", """
                 withEnv(['CHANGE_ID=12']) {
                     withDbBranch(parent: '%s') {
                         echo "branch=${env.DB_BRANCH_NAME}"
@@ -63,7 +62,7 @@ class WithDbBranchPipelineTest {
     @Test
     void keepOnFailureKeepsTheBranchOfAFailedBodyAndSaysHowToDeleteIt() throws Exception {
         String parent = TestDatabases.parentWithEntities(1);
-        WorkflowRun build = r.buildAndAssertStatus(Result.FAILURE, pipeline("red", """
+        WorkflowRun build = r.buildAndAssertStatus(Result.FAILURE, Pipelines.create(r, "red", """
                 withDbBranch(parent: '%s', keep: 'onFailure') {
                     echo "branch=${env.DB_BRANCH_NAME}"
                     error 'integration tests failed'
@@ -79,7 +78,7 @@ class WithDbBranchPipelineTest {
 
     @Test
     void aWrongTtlFailsTheBuildWithWhatToWriteInstead() throws Exception {
-        WorkflowRun build = r.buildAndAssertStatus(Result.FAILURE, pipeline("typo", """
+        WorkflowRun build = r.buildAndAssertStatus(Result.FAILURE, Pipelines.create(r, "typo", """
                 withDbBranch(ttl: 'two hours') {
                     echo 'never runs'
                 }
@@ -91,7 +90,7 @@ class WithDbBranchPipelineTest {
 
     @Test
     void migrationsOutsideANodeFailClearlyBeforeAnyBranchIsMade() throws Exception {
-        WorkflowRun build = r.buildAndAssertStatus(Result.FAILURE, pipeline("nonode", """
+        WorkflowRun build = r.buildAndAssertStatus(Result.FAILURE, Pipelines.create(r, "nonode", """
                 withDbBranch(migrate: true) {
                     echo 'never runs'
                 }
@@ -104,7 +103,7 @@ class WithDbBranchPipelineTest {
     @Test
     void aVerificationThatHoldsLetsTheBodyRun() throws Exception {
         String parent = TestDatabases.parentWithEntities(3);
-        WorkflowRun build = r.buildAndAssertSuccess(pipeline("verified", """
+        WorkflowRun build = r.buildAndAssertSuccess(Pipelines.create(r, "verified", """
                 withDbBranch(parent: '%s', verify: 'select count(*) from final_entities', expect: '3') {
                     echo 'body ran'
                 }
@@ -117,7 +116,7 @@ class WithDbBranchPipelineTest {
     @Test
     void aVerificationThatFailsStopsTheBuildBeforeTheBodyAndDeletesTheBranch() throws Exception {
         String parent = TestDatabases.parentWithEntities(3);
-        WorkflowRun build = r.buildAndAssertStatus(Result.FAILURE, pipeline("unverified", """
+        WorkflowRun build = r.buildAndAssertStatus(Result.FAILURE, Pipelines.create(r, "unverified", """
                 withDbBranch(parent: '%s', verify: "select count(*) > 3 from final_entities") {
                     echo 'never runs'
                 }
@@ -128,11 +127,5 @@ class WithDbBranchPipelineTest {
         BranchRecord record = TestDatabases.onlyRecord(build);
         assertThat(record.getStatus()).isEqualTo(BranchRecord.Status.DELETED);
         assertThat(TestDatabases.databaseExists(record.getBranch())).isFalse();
-    }
-
-    private WorkflowJob pipeline(String name, String script) throws Exception {
-        WorkflowJob job = r.createProject(WorkflowJob.class, name);
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        return job;
     }
 }

@@ -30,6 +30,18 @@ public final class TestDatabases {
         return TestProviders.parentWithEntities(rows);
     }
 
+    /** A parent as Flyway wants it: empty, or with a schema history (a schema with tables but no history is refused). */
+    public static String emptyParent() {
+        String parent = TestProviders.uniqueName("parent");
+        TestPostgres.execute("postgres", "CREATE DATABASE \"" + parent + "\"");
+        return parent;
+    }
+
+    /** How many tables named {@code entities} {@code database} has (0 or 1): whether the migrations reached it. */
+    public static long entityTables(String database) {
+        return TestPostgres.queryLong(database, "select count(*) from information_schema.tables where table_name = 'entities'");
+    }
+
     public static boolean databaseExists(String name) {
         return TestProviders.databaseExists(name);
     }
