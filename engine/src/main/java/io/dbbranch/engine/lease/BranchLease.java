@@ -2,6 +2,7 @@ package io.dbbranch.engine.lease;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.capacity.Admission;
 import io.dbbranch.engine.credentials.PgPassFile;
 import io.dbbranch.engine.data.BranchDataResult;
 import io.dbbranch.engine.spi.BranchInfo;
@@ -57,6 +58,8 @@ public final class BranchLease implements AutoCloseable {
     private final BranchDataResult data;
     private volatile Throwable bodyFailure;
     private volatile TeardownResult teardown;
+    /** The branch slot this lease holds until its teardown (none for a resumed lease). */
+    private volatile Admission admission;
 
     private BranchLease(BranchProvider provider, LeaseSpec spec, Progress progress, BranchInfo branch,
                         ConnectionDetails connection, Credential credential, PgPassFile passFile, Map<String, Duration> timings,
@@ -85,23 +88,41 @@ public final class BranchLease implements AutoCloseable {
     public static BranchLease open(BranchProvider provider, LeaseSpec spec, Progress progress) {
         String name = spec.resolveName();
         checkCapabilities(provider.capabilities(), spec, name);
-        Instant now = Instant.now();
-        Labels labels = new Labels(spec.owner(), spec.job(), spec.build(), spec.change(), now, now.plus(spec.expiryWindow()));
+        // Waits here for a branch slot when the connection's limit is reached (LeaseSpec#capacity); held until teardown.
+        Admission admission = LeaseAdmission.admit(provider, spec, name, progress);
+        try {
+            BranchLease lease = create(provider, spec, name, admission, progress);
+            lease.admission = admission;
+            return lease;
+        } catch (RuntimeException | Error e) {
+            admission.close();
+            throw e;
+        }
+    }
+
+    private static BranchLease create(BranchProvider provider, LeaseSpec spec, String name, Admission admission,
+                                      Progress progress) {
+        Instant started = Instant.now();
         Map<String, Duration> timings = new LinkedHashMap<>();
 
         progress.report("creating branch " + name + " of " + spec.parent() + (spec.from().isHistorical() ? " at " + spec.from() : "")
                 + " on " + provider.kind());
-        long started = System.nanoTime();
+        long startedNanos = System.nanoTime();
         boolean nativeSchemaOnly = DataPreparation.nativeSchemaOnly(provider, spec.data(), spec.from());
         BranchInfo branch;
         try {
-            branch = provider.createBranch(new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels,
-                    nativeSchemaOnly));
+            // Labels at each attempt: a create the service refused for its quota may be tried again much later.
+            branch = admission.create(name, () -> {
+                Instant now = Instant.now();
+                Labels labels = new Labels(spec.owner(), spec.job(), spec.build(), spec.change(), now, now.plus(spec.expiryWindow()));
+                return provider.createBranch(new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(),
+                        labels, nativeSchemaOnly));
+            });
         } catch (RuntimeException e) {
-            throw new UnsettledCreate(provider, spec, name, now, progress).settle(e);
+            throw new UnsettledCreate(provider, spec, name, started, progress).settle(e);
         }
-        timings.put("create", since(started));
-        return connect(provider, spec, progress, branch, started, timings);
+        timings.put("create", since(startedNanos));
+        return connect(provider, spec, progress, branch, startedNanos, timings);
     }
 
     /**
@@ -239,6 +260,9 @@ public final class BranchLease implements AutoCloseable {
     public synchronized TeardownResult teardown() {
         if (teardown == null) {
             teardown = new Teardown(provider, branch, spec, progress).run(keeper, passFile, credential.get(), bodyFailure != null);
+            if (admission != null) {
+                admission.close();
+            }
             timings.put("teardown", teardown.elapsed());
             if (bodyFailure != null && teardown.failure() != null) {
                 bodyFailure.addSuppressed(teardown.failure());

@@ -3,6 +3,7 @@ package io.dbbranch.engine.lease;
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.PositiveDuration;
+import io.dbbranch.engine.capacity.Capacity;
 import io.dbbranch.engine.data.BranchData;
 import io.dbbranch.engine.naming.BranchName;
 import io.dbbranch.engine.spi.PointInTime;
@@ -32,6 +33,7 @@ public final class LeaseSpec {
     private final String envPrefix;
     private final Path secretsDirectory;
     private final BranchData data;
+    private final Capacity capacity;
 
     private LeaseSpec(Builder b) {
         this.parent = b.parent;
@@ -51,6 +53,7 @@ public final class LeaseSpec {
         this.envPrefix = b.envPrefix;
         this.secretsDirectory = b.secretsDirectory;
         this.data = b.data;
+        this.capacity = b.capacity;
     }
 
     /**
@@ -89,6 +92,8 @@ public final class LeaseSpec {
     /** The folder for the password file: the one set, else this user's private default (created and checked here). */
     public Path secretsDirectory() { return secretsDirectory != null ? secretsDirectory : defaultSecretsDirectory(); }
     public BranchData data() { return data; }
+    /** How many branches this owner may have alive on the connection, and how long to wait for a slot. */
+    public Capacity capacity() { return capacity; }
 
     /** Collects the options of a {@link LeaseSpec}. */
     public static final class Builder {
@@ -109,6 +114,7 @@ public final class LeaseSpec {
         private String envPrefix = "";
         private Path secretsDirectory;
         private BranchData data = BranchData.full();
+        private Capacity capacity = Capacity.unlimited();
 
         private Builder(String parent) {
             if (parent == null || parent.isBlank()) {
@@ -168,6 +174,13 @@ public final class LeaseSpec {
          * build's credential is minted. Default {@link BranchData#full()}.
          */
         public Builder data(BranchData value) { this.data = Objects.requireNonNull(value); return this; }
+
+        /**
+         * A limit of live branches of this owner on the connection, and how long to wait for a slot (in line, and while
+         * the service refuses for its quota) before failing with {@code TIMEOUT}. Default {@link Capacity#unlimited()}:
+         * no limit of ours, and the service's quota refusals waited on for 10 minutes.
+         */
+        public Builder capacity(Capacity value) { this.capacity = Objects.requireNonNull(value); return this; }
 
         public LeaseSpec build() {
             return new LeaseSpec(this);

@@ -1,0 +1,32 @@
+package io.dbbranch.engine.lease;
+
+import io.dbbranch.engine.capacity.Admission;
+import io.dbbranch.engine.capacity.Cancellation;
+import io.dbbranch.engine.capacity.CapacityGate;
+import io.dbbranch.engine.spi.BranchProvider;
+import io.dbbranch.engine.spi.Progress;
+import java.time.Clock;
+
+/**
+ * The lease's one seam to {@code engine.capacity}: waits at the {@link CapacityGate} for the spec's
+ * {@link LeaseSpec#capacity() capacity}, reclaiming the owner's expired branches with the {@link Reaper} when the
+ * service refuses for its quota. The waiter is named after the build (job and number) where there is one.
+ */
+final class LeaseAdmission {
+    private LeaseAdmission() {
+    }
+
+    static Admission admit(BranchProvider provider, LeaseSpec spec, String name, Progress progress) {
+        CapacityGate.Reclaimer reclaimer = reported -> new Reaper(provider, spec.owner(), Reaper.BuildLiveness.UNKNOWN,
+                Clock.systemUTC()).reap("", false, false, reported).deleted().size();
+        return new CapacityGate(provider, spec.capacity(), spec.owner(), reclaimer, progress)
+                .admit(waiter(spec, name), false, Cancellation.NONE);
+    }
+
+    private static String waiter(LeaseSpec spec, String name) {
+        if (spec.job() == null) {
+            return name;
+        }
+        return spec.job() + (spec.build() == null ? "" : " #" + spec.build());
+    }
+}
