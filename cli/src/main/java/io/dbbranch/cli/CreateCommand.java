@@ -1,6 +1,7 @@
 package io.dbbranch.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dbbranch.cli.options.CapacityOptions;
 import io.dbbranch.cli.options.DataOptions;
 import io.dbbranch.cli.options.DurationConverter;
 import io.dbbranch.cli.options.ReadyTimeoutOption;
@@ -11,7 +12,11 @@ import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.data.BranchData;
 import io.dbbranch.engine.data.BranchDataResult;
+import io.dbbranch.engine.capacity.Admission;
+import io.dbbranch.engine.capacity.Cancellation;
+import io.dbbranch.engine.capacity.CapacityGate;
 import io.dbbranch.engine.lease.DataPreparation;
+import io.dbbranch.engine.lease.LeaseAdmission;
 import io.dbbranch.engine.report.ReportJson;
 import io.dbbranch.engine.naming.BranchName;
 import io.dbbranch.engine.postgres.PostgresProvider;
@@ -57,6 +62,9 @@ final class CreateCommand extends DataCommand {
     @Mixin
     DataOptions dataOptions;
 
+    @Mixin
+    CapacityOptions capacity;
+
     @Override
     protected int execute() {
         BranchName.validate(name);
@@ -75,7 +83,7 @@ final class CreateCommand extends DataCommand {
             boolean nativeSchemaOnly = DataPreparation.nativeSchemaOnly(provider, data, point);
             BranchInfo branch;
             try {
-                branch = parent == null ? createRoot(provider, now) : createBranch(provider, point, now, nativeSchemaOnly);
+                branch = parent == null ? createRoot(provider, now) : createBranch(provider, point, nativeSchemaOnly);
             } catch (RuntimeException e) {
                 throw Cleanup.reportLeftBehind(name, e, console());
             }
@@ -119,7 +127,7 @@ final class CreateCommand extends DataCommand {
         }
     }
 
-    private BranchInfo createBranch(BranchProvider provider, PointInTime point, Instant now, boolean schemaOnly) {
+    private BranchInfo createBranch(BranchProvider provider, PointInTime point, boolean schemaOnly) {
         Capabilities capabilities = provider.capabilities();
         String asked = "Create branch '" + name + "' of '" + parent + "'";
         if (point.isHistorical() && !capabilities.pointInTime()) {
@@ -128,9 +136,17 @@ final class CreateCommand extends DataCommand {
         }
         Duration lifetime = ttl == null ? DEFAULT_TTL : ttl;
         capabilities.requireBranchLifetime(lifetime, asked, "--ttl");
-        Labels labels = new Labels(settings().owner(), null, null, null, now, now.plus(lifetime));
         console().progress().report("creating branch " + name + " of " + parent + " on " + provider.kind());
-        return provider.createBranch(new CreateBranchRequest(name, parent, point, labels.expiresAt(), labels, schemaOnly));
+        // The branch outlives this process: other processes' branches are counted, no slot is held.
+        CapacityGate gate = new CapacityGate(provider, capacity.toCapacity("", settings()), settings().owner(),
+                LeaseAdmission.reclaimer(provider, settings().owner()), console().progress());
+        try (Admission admission = gate.admit(name, true, Cancellation.NONE)) {
+            return admission.create(name, () -> {
+                Instant at = Instant.now();
+                Labels labels = new Labels(settings().owner(), null, null, null, at, at.plus(lifetime));
+                return provider.createBranch(new CreateBranchRequest(name, parent, point, labels.expiresAt(), labels, schemaOnly));
+            });
+        }
     }
 
     private BranchInfo createRoot(BranchProvider provider, Instant now) {

@@ -12,15 +12,22 @@ import java.time.Clock;
  * {@link LeaseSpec#capacity() capacity}, reclaiming the owner's expired branches with the {@link Reaper} when the
  * service refuses for its quota. The waiter is named after the build (job and number) where there is one.
  */
-final class LeaseAdmission {
+public final class LeaseAdmission {
     private LeaseAdmission() {
     }
 
     static Admission admit(BranchProvider provider, LeaseSpec spec, String name, Progress progress) {
-        CapacityGate.Reclaimer reclaimer = reported -> new Reaper(provider, spec.owner(), Reaper.BuildLiveness.UNKNOWN,
-                Clock.systemUTC()).reap("", false, false, reported).deleted().size();
-        return new CapacityGate(provider, spec.capacity(), spec.owner(), reclaimer, progress)
+        return new CapacityGate(provider, spec.capacity(), spec.owner(), reclaimer(provider, spec.owner()), progress)
                 .admit(waiter(spec, name), false, Cancellation.NONE);
+    }
+
+    /**
+     * Reclaims {@code owner}'s expired branches, oldest first, with the {@link Reaper} (never another owner's, never a
+     * live one), for a {@link CapacityGate} outside a lease such as {@code dbbranch create}'s.
+     */
+    public static CapacityGate.Reclaimer reclaimer(BranchProvider provider, String owner) {
+        return progress -> new Reaper(provider, owner, Reaper.BuildLiveness.UNKNOWN, Clock.systemUTC())
+                .reap("", false, false, progress).deleted().size();
     }
 
     private static String waiter(LeaseSpec spec, String name) {
