@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,36 +54,32 @@ class CapacityCliTest {
     @Test
     void fourRunsOnLakebaseWithItsQuotaOfTwoAllSucceed(@TempDir Path folder) throws Exception {
         LakebaseEmulator lakebase = Emulators.lakebase();
-        String prefix = "caplakebase";
-        IntSupplier alive = () -> (int) lakebase.branchIds().stream().filter(id -> id.contains(prefix)).count();
-        int others = (int) lakebase.branchIds().stream().filter(id -> !id.equals(LakebaseEmulator.DEFAULT_BRANCH)).count();
-        lakebase.tuning().maxBranches(others + 2);
-        try {
-            int most = runFour(folder, Emulators.lakebaseEnvironment(), alive, "--parent", "main", "--name-prefix", prefix,
-                    "--wait", "3m");
-
-            assertThat(most).isEqualTo(2);
-            assertThat(alive.getAsInt()).isZero();
-        } finally {
-            lakebase.tuning().maxBranches(0);
-        }
+        fourRunsUnderTheServicesQuotaOfTwo(folder, Emulators.lakebaseEnvironment(), "caplakebase", lakebase::branchIds,
+                LakebaseEmulator.DEFAULT_BRANCH, lakebase.tuning()::maxBranches);
     }
 
     @Test
     void fourRunsOnNeonWithItsQuotaOfTwoAllSucceed(@TempDir Path folder) throws Exception {
         NeonEmulator neon = Emulators.neon();
-        String prefix = "capneon";
-        IntSupplier alive = () -> (int) neon.branchNames().stream().filter(name -> name.startsWith(prefix)).count();
-        int others = (int) neon.branchNames().stream().filter(name -> !name.equals(NeonEmulator.DEFAULT_BRANCH)).count();
-        neon.tuning().maxBranches(others + 2);
-        try {
-            int most = runFour(folder, Emulators.neonEnvironment(), alive, "--parent", "main", "--name-prefix", prefix,
-                    "--wait", "3m");
+        fourRunsUnderTheServicesQuotaOfTwo(folder, Emulators.neonEnvironment(), "capneon", neon::branchNames,
+                NeonEmulator.DEFAULT_BRANCH, neon.tuning()::maxBranches);
+    }
 
-            assertThat(most).isEqualTo(2);
-            assertThat(alive.getAsInt()).isZero();
+    /** The emulator refuses a third branch as its service does ({@code --max-branches}); the runs set no limit. */
+    private static void fourRunsUnderTheServicesQuotaOfTwo(Path folder, Map<String, String> environment, String prefix,
+                                                           Supplier<List<String>> branches, String defaultBranch,
+                                                           IntConsumer setLimit) throws Exception {
+        IntSupplier alive = () -> (int) branches.get().stream().filter(name -> name.startsWith(prefix)).count();
+        // Counted besides the default branch, as the service counts all: other tests' branches take their places.
+        int others = (int) branches.get().stream().filter(name -> !name.equals(defaultBranch)).count();
+        setLimit.accept(others + 2);
+        try {
+            int most = runFour(folder, environment, alive, "--parent", defaultBranch, "--name-prefix", prefix, "--wait", "3m");
+
+            assertThat(most).as("branches alive at once, at most").isEqualTo(2);
+            assertThat(alive.getAsInt()).as("all deleted").isZero();
         } finally {
-            neon.tuning().maxBranches(0);
+            setLimit.accept(0);
         }
     }
 
