@@ -40,7 +40,7 @@ class LakebaseFixedNameTest extends FixedNameScenarioTests {
 
     @Override
     protected String foreignName() {
-        return "other-" + prefix;
+        return "other-" + prefix + "branch";
     }
 
     @Override
