@@ -198,7 +198,8 @@ public final class ExistingBranch {
         return DbBranchException.of(ErrorCode.ALREADY_EXISTS, asked, "a branch of that name exists already: made "
                         + describe(branch.createdAt() != null ? branch.createdAt() : labels.createdAt()) + " by " + labels.owner()
                         + build + (labels.pullRequest() == null ? "" : " for pull request " + labels.pullRequest())
-                        + ", " + (branch.expiresAt() == null ? "with no expiry" : "expiring at " + branch.expiresAt().truncatedTo(ChronoUnit.SECONDS)),
+                        + ", " + (branch.expiresAt() == null ? "with no expiry"
+                        : "expiring at " + branch.expiresAt().truncatedTo(ChronoUnit.SECONDS)),
                 "Say what to do with it: on exists reuse (lease it as it is, with its data), reset (back to the current "
                         + "state of " + spec.parent() + ") or recreate (delete it and branch again) — --on-exists on the "
                         + "command line, onExists in Jenkins — or use another name", cause);
