@@ -66,11 +66,17 @@ public abstract class FixedNameScenarioTests {
     /** The first part of every name this class uses, unique in the run (and the provider's prefix, if it has one). */
     protected abstract String prefix();
 
-    /** Makes a branch of that name that is not ours: without labels, or another owner's. */
-    protected abstract void makeForeignBranch(String name) throws Exception;
+    /** Makes a branch of that name that is not ours: by default one of the parent labelled with another owner. */
+    protected void makeForeignBranch(String name) throws Exception {
+        Instant now = Instant.now();
+        Labels labels = new Labels("someone-else@elsewhere", null, null, null, now, now.plusSeconds(3600));
+        provider().createBranch(new CreateBranchRequest(name, parent(), PointInTime.HEAD, labels.expiresAt(), labels));
+    }
 
     /** Removes what {@link #makeForeignBranch} made. */
-    protected abstract void removeForeignBranch(String name) throws Exception;
+    protected void removeForeignBranch(String name) throws Exception {
+        provider().findBranch(name).ifPresent(provider()::deleteBranch);
+    }
 
     /** A name for {@link #makeForeignBranch}. */
     protected String foreignName() {

@@ -6,29 +6,12 @@ import io.dbbranch.engine.testing.TestPostgres;
 import io.dbbranch.engine.testing.TestProviders;
 
 /** A pull request's branch of a fixed name on the local provider; a foreign branch is a database made by hand. */
-class LocalFixedNameTest extends FixedNameScenarioTests {
+class LocalFixedNameTest extends ServerFixedNameTests {
     private final LocalProvider provider = TestProviders.local();
-    private final String parent = TestProviders.parentWithEntities(3);
-    private final String prefix = TestProviders.uniqueName("fx") + "-";
 
     @Override
     protected BranchProvider provider() {
         return provider;
-    }
-
-    @Override
-    protected String parent() {
-        return parent;
-    }
-
-    @Override
-    protected String owner() {
-        return TestProviders.OWNER;
-    }
-
-    @Override
-    protected String prefix() {
-        return prefix;
     }
 
     @Override

@@ -2,11 +2,7 @@ package io.dbbranch.testkit.lakebase;
 
 import io.dbbranch.engine.lakebase.LakebaseProvider;
 import io.dbbranch.engine.spi.BranchProvider;
-import io.dbbranch.engine.spi.CreateBranchRequest;
-import io.dbbranch.engine.spi.Labels;
-import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.testkit.fixedname.FixedNameScenarioTests;
-import java.time.Instant;
 
 /**
  * A pull request's branch of a fixed name on Lakebase, against the emulator. Lakebase has no reset of a branch to its
@@ -46,18 +42,6 @@ class LakebaseFixedNameTest extends FixedNameScenarioTests {
     @Override
     protected boolean labelsPullRequests() {
         return false;
-    }
-
-    @Override
-    protected void makeForeignBranch(String name) {
-        Instant now = Instant.now();
-        Labels labels = new Labels("someone-else", null, null, null, now, now.plusSeconds(3600));
-        provider.createBranch(new CreateBranchRequest(name, parent(), PointInTime.HEAD, labels.expiresAt(), labels));
-    }
-
-    @Override
-    protected void removeForeignBranch(String name) {
-        provider.findBranch(name).ifPresent(provider::deleteBranch);
     }
 
     @Override

@@ -7,11 +7,7 @@ import io.dbbranch.engine.lease.ExistingBranch;
 import io.dbbranch.engine.neon.NeonProvider;
 import io.dbbranch.engine.spi.BranchInfo;
 import io.dbbranch.engine.spi.BranchProvider;
-import io.dbbranch.engine.spi.CreateBranchRequest;
-import io.dbbranch.engine.spi.Labels;
-import io.dbbranch.engine.spi.PointInTime;
 import io.dbbranch.testkit.fixedname.FixedNameScenarioTests;
-import java.time.Instant;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -42,18 +38,6 @@ class NeonFixedNameTest extends FixedNameScenarioTests {
     @Override
     protected String prefix() {
         return "fx-";
-    }
-
-    @Override
-    protected void makeForeignBranch(String name) {
-        Instant now = Instant.now();
-        Labels labels = new Labels("someone-else@elsewhere", null, null, null, now, now.plusSeconds(3600));
-        provider.createBranch(new CreateBranchRequest(name, parent(), PointInTime.HEAD, labels.expiresAt(), labels));
-    }
-
-    @Override
-    protected void removeForeignBranch(String name) {
-        provider.findBranch(name).ifPresent(provider::deleteBranch);
     }
 
     @Override
