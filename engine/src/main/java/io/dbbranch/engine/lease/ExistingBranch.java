@@ -70,8 +70,9 @@ public final class ExistingBranch {
      * Opens {@code request.name()} as {@link LeaseSpec#onExists()} says.
      *
      * @param create makes the branch (the provider's create, with whatever clean-up the caller wraps around it)
-     * @throws DbBranchException {@code ALREADY_EXISTS} for {@link OnExists#FAIL} when the name is taken, and for any
-     *                           choice when the branch of that name is not ours (see {@link #refusal})
+     * @throws DbBranchException {@code ALREADY_EXISTS} for {@link OnExists#FAIL} when the name is taken (naming the branch,
+     *                           its owner, age and expiry, and the choices), and for any choice when the branch of that
+     *                           name is not ours; {@code TIMEOUT} when another lease keeps making it past the ready timeout
      */
     public Opened open(CreateBranchRequest request, Supplier<BranchInfo> create) {
         String name = request.name();
@@ -98,7 +99,12 @@ public final class ExistingBranch {
             }
             BranchInfo branch = found.get();
             requireOurs(branch, choice);
-            if (branch.state() == BranchState.CREATING || branch.state() == BranchState.BUSY) {
+            boolean unsettled = branch.state() == BranchState.CREATING || branch.state() == BranchState.BUSY;
+            if (unsettled && branch.labels().isExpiredAt(Instant.now())) {
+                // Half made by a lease that died (its dead-man's switch ran out): nobody is making it, so make it anew.
+                progress.report("branch " + name + " was left half made by a lease that stopped; deleting it");
+                choice = OnExists.RECREATE;
+            } else if (unsettled) {
                 progress.report("branch " + name + " is still being made or changed (" + branch.state() + "); waiting");
                 pause(name, deadline);
                 continue;
@@ -142,10 +148,10 @@ public final class ExistingBranch {
     private BranchInfo extended(BranchInfo branch, String verb) {
         Instant expiresAt = Instant.now().plus(spec.expiryWindow());
         provider.extendExpiry(branch, expiresAt);
-        Labels labels = branch.labels();
+        String pullRequest = branch.labels() == null ? null : branch.labels().pullRequest();
         progress.report(verb + " branch " + branch.name() + " of " + branch.parent() + ", made " + describe(branch.createdAt())
-                + (labels.pullRequest() == null ? "" : " for pull request " + labels.pullRequest()));
-        if (spec.pullRequest() != null && labels.pullRequest() == null) {
+                + (pullRequest == null ? "" : " for pull request " + pullRequest));
+        if (spec.pullRequest() != null && pullRequest == null) {
             progress.report("branch " + branch.name() + " carries no pull request label (it was made without one): "
                     + "the reaper keeps it until its expiry, not until pull request " + spec.pullRequest() + " closes");
         }
@@ -178,7 +184,7 @@ public final class ExistingBranch {
     /**
      * The {@link OnExists#FAIL} answer to a taken name: the branch there, its owner, age and expiry, and what to do.
      */
-    DbBranchException refusal(String name, DbBranchException cause) {
+    private DbBranchException refusal(String name, DbBranchException cause) {
         String asked = "Lease branch " + name + " of " + spec.parent();
         Optional<BranchInfo> found;
         try {
