@@ -119,6 +119,16 @@ public final class BranchLease implements AutoCloseable {
      * @param name the branch's name, as {@link #branch()} gave it when the lease was opened
      */
     public static BranchLease resume(BranchProvider provider, LeaseSpec spec, String name, Progress progress) {
+        return resume(provider, spec, name, ExistingBranch.Origin.CREATED, progress);
+    }
+
+    /**
+     * As {@link #resume(BranchProvider, LeaseSpec, String, Progress)}, with the {@link #origin()} the lease had: a branch
+     * it had taken over ({@link ExistingBranch.Origin#madeNow()} false, e.g. a pull request's reused branch) gets no data
+     * policy again and is left as it was, not deleted, when it cannot be resumed.
+     */
+    public static BranchLease resume(BranchProvider provider, LeaseSpec spec, String name, ExistingBranch.Origin origin,
+                                     Progress progress) {
         String asked = "Resume the lease of branch " + name;
         BranchInfo branch = provider.findBranch(name).orElseThrow(() -> DbBranchException.of(ErrorCode.NOT_FOUND, asked,
                 "the branch no longer exists", "Its expiry may have passed while nobody extended it; run the build again"));
@@ -130,18 +140,18 @@ public final class BranchLease implements AutoCloseable {
         }
         Instant now = Instant.now();
         long started = System.nanoTime();
+        ExistingBranch.Opened resumed = new ExistingBranch.Opened(branch, origin);
         if (labels.isExpiredAt(now)) {
-            throw abandon(provider, branch, DbBranchException.of(ErrorCode.TIMEOUT, asked,
+            throw abandon(provider, resumed, DbBranchException.of(ErrorCode.TIMEOUT, asked,
                     "its expiry passed at " + labels.expiresAt() + " while nobody extended it", "Run the build again"), progress);
         }
         progress.report("resuming the lease of branch " + name + " of " + branch.parent() + " on " + provider.kind());
         try {
             provider.extendExpiry(branch, now.plus(spec.expiryWindow()));
         } catch (RuntimeException e) {
-            throw abandon(provider, branch, e, progress);
+            throw abandon(provider, resumed, e, progress);
         }
-        return connect(provider, spec, progress, new ExistingBranch.Opened(branch, ExistingBranch.Origin.CREATED), started,
-                new LinkedHashMap<>());
+        return connect(provider, spec, progress, resumed, started, new LinkedHashMap<>());
     }
 
     /**
