@@ -39,7 +39,7 @@ public final class Main {
               speed     time to a ready, migrated database: (a) branch, (b) fresh + migrate + load, (c) logical copy
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --work <dir>
                         --fs default,xfs-loop  --pg-versions 17,18 (every combination side by side; default: default, 17)
-                        --ways branch,fresh,copy,template (the branch always)
+                        --ways branch,fresh,copy,template (the branch always)  --baseline-runs N (runs with (b), (c))
               pitr      time to a verified point-in-time recovery branch on the local provider, and its restore point
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --before-load true|false  --work <dir>
                         --fs default,xfs-loop  --pg-versions 17,18
@@ -117,10 +117,12 @@ public final class Main {
     }
 
     private static Report speed(Args args) throws Exception {
-        args.allow(Set.of("sizes", "runs", "seed", "fsync", "work", "out", "fs", "pg-versions", "ways"));
-        return new SpeedBenchmark(new SpeedBenchmark.Options(args.integers("sizes", List.of(60, 600)), args.integer("runs", 5),
+        args.allow(Set.of("sizes", "runs", "seed", "fsync", "work", "out", "fs", "pg-versions", "ways", "baseline-runs"));
+        int runs = args.integer("runs", 5);
+        return new SpeedBenchmark(new SpeedBenchmark.Options(args.integers("sizes", List.of(60, 600)), runs,
                 args.number("seed", 42), args.flag("fsync", true), work(args), setups(args),
-                Set.of(args.text("ways", "branch,fresh,copy,template").split(","))), Main::log).run(args.commandLine());
+                Set.of(args.text("ways", "branch,fresh,copy,template").split(",")), args.integer("baseline-runs", runs)),
+                Main::log).run(args.commandLine());
     }
 
     private static Report pitr(Args args) throws Exception {

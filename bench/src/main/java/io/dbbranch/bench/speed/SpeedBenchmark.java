@@ -47,9 +47,11 @@ public final class SpeedBenchmark {
      * @param work    where the server's folder goes
      * @param setups  the file systems and PostgreSQL versions measured side by side, one server each
      * @param ways    the ways measured ({@code branch}, {@code fresh}, {@code copy}, {@code template}); the branch always
+     * @param baselineRuns how many of the runs include (b) and (c), which take a minute each at 600 MB (at most
+     *                {@code runs}); the branch and the bare copy take part in every run
      */
     public record Options(List<Integer> sizesMb, int runs, long seed, boolean fsync, Path work, List<Setup> setups,
-                          Set<String> ways) {
+                          Set<String> ways, int baselineRuns) {
         public Options {
             sizesMb = List.copyOf(sizesMb);
             setups = List.copyOf(setups);
@@ -64,7 +66,7 @@ public final class SpeedBenchmark {
         /** One setup: the work folder's file system and the default PostgreSQL; every way. */
         public Options(List<Integer> sizesMb, int runs, long seed, boolean fsync, Path work) {
             this(sizesMb, runs, seed, fsync, work, List.of(new Setup(BenchFileSystem.DEFAULT, PgMajor.DEFAULT)),
-                    Set.of("branch", "fresh", "copy", "template"));
+                    Set.of("branch", "fresh", "copy", "template"), runs);
         }
     }
 
@@ -152,6 +154,10 @@ public final class SpeedBenchmark {
         Map<String, Map<String, Samples>> steps = new LinkedHashMap<>();
         for (int run = 1; run <= options.runs(); run++) {
             for (ReadyDatabaseWay way : ways) {
+                boolean baseline = way.key().equals("fresh") || way.key().equals("copy");
+                if (baseline && run > options.baselineRuns()) {
+                    continue;
+                }
                 server.checkpoint();
                 ReadyDatabase made = way.make("bench-" + way.key() + "-" + size.megabytes() + "-" + run);
                 log.accept(String.format("speed: %s MB run %d %s: %d ms", size.megabytes(), run, way.label(),

@@ -72,7 +72,8 @@ final class SpeedReport {
 
     private static void describe(Report report, String prefix, List<SizeResult> results, SpeedBenchmark.Options options) {
         List<String> keys = ALL_KEYS.stream().filter(key -> results.get(0).elapsed().containsKey(key)).toList();
-        report.heading(prefix + "Time to a ready database (median of " + options.runs() + " runs)");
+        report.heading(prefix + "Time to a ready database (median of " + options.runs() + " runs"
+                + (options.baselineRuns() < options.runs() ? ", of " + options.baselineRuns() + " for (b) and (c)" : "") + ")");
         MarkdownTable medians = new MarkdownTable("Size (actual)", "Rows", LABELS.get("branch"), LABELS.get("fresh"),
                 LABELS.get("copy"), "(b) ÷ (a)", "(c) ÷ (a)", "Reference: " + LABELS.get("template"));
         for (SizeResult result : results) {

@@ -119,8 +119,8 @@ public enum PgMajor {
             throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Use the PostgreSQL " + asked.number + " cluster in "
                             + dataDirectory.getParent(), "that cluster was created with PostgreSQL " + existing.get().number
                             + ", and a cluster keeps its major version (the bundle has no pg_upgrade)",
-                    "Ask for " + existing.get().number + " (or leave the version out), or use another home for a "
-                            + asked.number + " cluster (" + LocalHome.HOME_ENV + ")");
+                    "Ask for " + existing.get().number + " (or leave the version out), or use another home for PostgreSQL "
+                            + asked.number + " (" + LocalHome.HOME_ENV + ")");
         }
         return existing.orElse(asked == null ? DEFAULT : asked);
     }
