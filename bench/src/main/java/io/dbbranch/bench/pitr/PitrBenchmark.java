@@ -10,6 +10,7 @@ import io.dbbranch.bench.report.Samples;
 import io.dbbranch.bench.support.BenchFileSystem;
 import io.dbbranch.bench.support.Setup;
 import io.dbbranch.bench.support.SetupResult;
+import io.dbbranch.bench.support.SetupRuns;
 import io.dbbranch.bench.support.WorkFolders;
 import io.dbbranch.bench.targets.Target;
 import io.dbbranch.engine.DbBranchException;
@@ -34,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -76,28 +76,17 @@ public final class PitrBenchmark {
 
     public Report run(String command) throws Exception {
         Report report = new Report("pitr", "Point-in-time restore on the local provider", command);
-        List<SetupResult<PitrResult>> setups = new ArrayList<>();
-        for (Setup setup : options.setups()) {
-            Optional<String> unavailable = BenchFileSystem.unavailableBecause(setup.fileSystem());
-            if (unavailable.isPresent()) {
-                log.accept("pitr: skipping " + setup.label() + ": " + unavailable.get());
-                setups.add(SetupResult.skipped(setup, unavailable.get()));
-                continue;
-            }
-            setups.add(measure(setup));
-        }
-        PitrReport.describe(report, setups, options);
+        PitrReport.describe(report, SetupRuns.measureEach(options.setups(), "pitr", log, this::measure), options);
         return report;
     }
 
     private SetupResult<PitrResult> measure(Setup setup) throws Exception {
-        long largest = options.sizesMb().stream().mapToLong(Integer::longValue).max().orElse(60);
         List<PitrResult> results = new ArrayList<>();
         String fileSystemText;
         String server = null;
         boolean clones = false;
         try (BenchFileSystem fileSystem = BenchFileSystem.open(setup.fileSystem(), options.work(),
-                Math.max(2048, 4 * largest + 2048) * 1024 * 1024)) {
+                BenchFileSystem.imageBytesFor(options.sizesMb()))) {
             fileSystemText = fileSystem.describe();
             for (int megabytes : options.sizesMb()) {
                 Measured measured = measure(new DataSize(megabytes), fileSystem.work(), setup);
@@ -145,7 +134,8 @@ public final class PitrBenchmark {
             provider.history().orElseThrow().takeBaseBackup();
             double backupMs = (System.nanoTime() - started) / 1e6;
             results.add(restores(provider, size, bytes, "after-load", backupMs));
-            return new Measured(results, provider.copyMethod().serverVersion(), provider.cluster().clonesFiles());
+            // Base backups and restores are copied with cp --reflink=auto: cloned wherever the file system can, on 17 too.
+            return new Measured(results, provider.copyMethod().serverVersion(), provider.cluster().fileSystemClones());
         } finally {
             try {
                 provider.cluster().stop();

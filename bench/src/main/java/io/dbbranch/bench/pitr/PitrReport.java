@@ -5,6 +5,7 @@ import io.dbbranch.bench.report.Goal;
 import io.dbbranch.bench.report.MarkdownTable;
 import io.dbbranch.bench.report.Report;
 import io.dbbranch.bench.support.SetupResult;
+import io.dbbranch.bench.support.SetupRuns;
 import java.util.List;
 
 /** Turns the restore figures into the report's tables and goals. */
@@ -21,17 +22,7 @@ final class PitrReport {
         report.setting("fsync", options.fsync() ? "on (as the local provider runs for users)" : "off")
                 .setting("restores per size and base backup", options.runs() + " (after 1 warm-up)")
                 .setting("data seed", options.seed());
-        report.result("setups", setups);
-        boolean several = setups.size() > 1;
-        for (SetupResult<PitrResult> setup : setups) {
-            String prefix = several ? setup.setup() + ": " : "";
-            if (!setup.measured()) {
-                report.heading(prefix + "skipped").paragraph(setup.skippedBecause());
-                continue;
-            }
-            report.setting(several ? setup.setup() : "file system and server", setup.describe());
-            describe(report, prefix, setup.results(), setup.clonesFiles());
-        }
+        SetupRuns.describeEach(report, setups, (prefix, setup) -> describe(report, prefix, setup.results(), setup.clonesFiles()));
     }
 
     private static void describe(Report report, String prefix, List<PitrResult> results, boolean clones) {

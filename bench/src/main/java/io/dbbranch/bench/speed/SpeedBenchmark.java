@@ -10,6 +10,7 @@ import io.dbbranch.bench.support.BenchFileSystem;
 import io.dbbranch.bench.support.BenchServer;
 import io.dbbranch.bench.support.Setup;
 import io.dbbranch.bench.support.SetupResult;
+import io.dbbranch.bench.support.SetupRuns;
 import io.dbbranch.engine.lease.BranchLease;
 import io.dbbranch.engine.lease.LeaseSpec;
 import io.dbbranch.engine.local.ClusterSettings;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -86,24 +86,15 @@ public final class SpeedBenchmark {
         report.setting("fsync", options.fsync() ? "on (as the local provider runs for users)" : "off")
                 .setting("runs per way and size", options.runs())
                 .setting("data seed", options.seed());
-        List<SetupResult<SizeResult>> setups = new ArrayList<>();
-        for (Setup setup : options.setups()) {
-            Optional<String> unavailable = BenchFileSystem.unavailableBecause(setup.fileSystem());
-            if (unavailable.isPresent()) {
-                log.accept("speed: skipping " + setup.label() + ": " + unavailable.get());
-                setups.add(SetupResult.skipped(setup, unavailable.get()));
-                continue;
-            }
-            setups.add(measure(setup));
-        }
-        SpeedReport.describe(report, setups, options);
+        SpeedReport.describe(report, SetupRuns.measureEach(options.setups(), "speed", log, this::measure), options);
         return report;
     }
 
     private SetupResult<SizeResult> measure(Setup setup) throws Exception {
         ClusterSettings settings = (options.fsync() ? ClusterSettings.durable() : ClusterSettings.ephemeral())
                 .withMajor(setup.major());
-        try (BenchFileSystem fileSystem = BenchFileSystem.open(setup.fileSystem(), options.work(), imageBytes());
+        try (BenchFileSystem fileSystem = BenchFileSystem.open(setup.fileSystem(), options.work(),
+                BenchFileSystem.imageBytesFor(options.sizesMb()));
              BenchServer server = BenchServer.start(fileSystem.work(), settings)) {
             boolean clones = server.cluster().clonesFiles();
             log.accept("speed: " + setup.label() + " on " + fileSystem.describe() + ", branches "
@@ -114,12 +105,6 @@ public final class SpeedBenchmark {
             }
             return new SetupResult<>(setup.label(), fileSystem.describe(), server.version(), clones, null, results);
         }
-    }
-
-    /** Room for a loop-mounted file system: the parent, a made database and the WAL between checkpoints (sparse). */
-    private long imageBytes() {
-        long largest = options.sizesMb().stream().mapToLong(Integer::longValue).max().orElse(60);
-        return Math.max(2048, 4 * largest + 2048) * 1024 * 1024;
     }
 
     private SizeResult measure(BenchServer server, DataSize size) throws Exception {

@@ -5,6 +5,7 @@ import io.dbbranch.bench.report.Goal;
 import io.dbbranch.bench.report.MarkdownTable;
 import io.dbbranch.bench.report.Report;
 import io.dbbranch.bench.support.SetupResult;
+import io.dbbranch.bench.support.SetupRuns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,21 +27,13 @@ final class SpeedReport {
     }
 
     static void describe(Report report, List<SetupResult<SizeResult>> setups, SpeedBenchmark.Options options) {
-        report.result("setups", setups);
-        boolean several = setups.size() > 1;
-        if (several) {
+        if (setups.size() > 1) {
             sideBySide(report, setups);
         }
-        for (SetupResult<SizeResult> setup : setups) {
-            String prefix = several ? setup.setup() + ": " : "";
-            if (!setup.measured()) {
-                report.heading(prefix + "skipped").paragraph(setup.skippedBecause());
-                continue;
-            }
-            report.setting(several ? setup.setup() : "file system and server", setup.describe());
+        SetupRuns.describeEach(report, setups, (prefix, setup) -> {
             goals(report, prefix, setup);
             describe(report, prefix, setup.results(), options);
-        }
+        });
     }
 
     /** One line per setup: the branch at each size, its growth and the ratio to (b). */

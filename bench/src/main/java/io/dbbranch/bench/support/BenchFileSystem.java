@@ -4,6 +4,7 @@ import io.dbbranch.engine.host.XfsLoopMount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,15 @@ public final class BenchFileSystem implements AutoCloseable {
         }
         XfsLoopMount mount = XfsLoopMount.create(Path.of("/var/tmp"), bytes);
         return new BenchFileSystem(mount.mountPoint().resolve("work"), mount);
+    }
+
+    /**
+     * Room enough on a loop-mounted file system for a benchmark of these sizes: a parent, a database made from it and
+     * the WAL between checkpoints. The image is sparse: it takes only what is written.
+     */
+    public static long imageBytesFor(List<Integer> sizesMb) {
+        long largest = sizesMb.stream().mapToLong(Integer::longValue).max().orElse(60);
+        return Math.max(2048, 4 * largest + 2048) * 1024 * 1024;
     }
 
     /** Where the benchmark's clusters go. */

@@ -8,7 +8,8 @@ import java.util.List;
  * @param setup          {@link Setup#label()}
  * @param fileSystem     the file system the clusters were on, e.g. {@code xfs (loop-mounted image, reflink=1)}
  * @param server         the server's version, e.g. {@code 18.1}
- * @param clonesFiles    whether the cluster cloned files ({@code file_copy_method = clone})
+ * @param clonesFiles    whether files were cloned: a branch's ({@code file_copy_method = clone}) in the speed
+ *                       benchmark, base backups' and restores' in the point-in-time one
  * @param skippedBecause why this setup was not measured here, or {@code null}
  * @param results        the benchmark's figures, one per size (and variant)
  */

@@ -241,8 +241,15 @@ public final class LocalCluster {
      * that clones (see {@link FileCloning}). Needs the cluster initialised.
      */
     public boolean clonesFiles() {
-        return major().hasFileCopyMethod()
-                && FileCloning.supported(dataDirectory(), dataDirectory().resolve("global").resolve("pg_control"), account);
+        return major().hasFileCopyMethod() && fileSystemClones();
+    }
+
+    /**
+     * Whether the data folder's file system clones files (see {@link FileCloning}), whatever the server's version: copies
+     * of base backups and restores clone there. Needs the cluster initialised.
+     */
+    public boolean fileSystemClones() {
+        return FileCloning.supported(dataDirectory(), dataDirectory().resolve("global").resolve("pg_control"), account);
     }
 
     private void writeSettings() {
