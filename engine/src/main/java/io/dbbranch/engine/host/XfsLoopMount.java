@@ -66,10 +66,22 @@ public final class XfsLoopMount implements AutoCloseable {
         return mountPoint;
     }
 
-    /** Unmounts (which frees the loop device) and deletes the image and the mount point. */
+    /**
+     * Unmounts (which frees the loop device) and deletes the image and the mount point. A mount still busy (a process
+     * left behind by a failed run) is detached lazily: the kernel finishes once the last user is gone.
+     */
     @Override
     public void close() throws IOException {
-        run(List.of("umount", mountPoint.toString()));
+        try {
+            run(List.of("umount", mountPoint.toString()));
+        } catch (IOException busy) {
+            try {
+                run(List.of("umount", "--lazy", mountPoint.toString()));
+            } catch (IOException failed) {
+                failed.addSuppressed(busy);
+                throw failed;
+            }
+        }
         Files.deleteIfExists(mountPoint);
         Files.deleteIfExists(image);
     }
