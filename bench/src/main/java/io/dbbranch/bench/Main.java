@@ -9,9 +9,12 @@ import io.dbbranch.bench.review.ReviewBenchmark;
 import io.dbbranch.bench.soak.SoakBenchmark;
 import io.dbbranch.bench.soak.SoakChild;
 import io.dbbranch.bench.speed.SpeedBenchmark;
+import io.dbbranch.bench.support.BenchFileSystem;
+import io.dbbranch.bench.support.Setup;
 import io.dbbranch.bench.targets.Target;
 import io.dbbranch.bench.targets.Targets;
 import io.dbbranch.engine.http.HttpSettings;
+import io.dbbranch.engine.local.PgMajor;
 import io.dbbranch.engine.review.ReviewOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +38,12 @@ public final class Main {
 
               speed     time to a ready, migrated database: (a) branch, (b) fresh + migrate + load, (c) logical copy
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --work <dir>
+                        --fs default,xfs-loop  --pg-versions 17,18 (every combination side by side; default: default, 17)
+                        --ways branch,fresh,copy,template (the branch always)  --baseline-runs N (runs with (b), (c))
               pitr      time to a verified point-in-time recovery branch on the local provider, and its restore point
                         --sizes 60,600  --runs 5  --seed 42  --fsync on|off  --before-load true|false  --work <dir>
+                        --fs default,xfs-loop  --pg-versions 17,18
+              (--fs xfs-loop: a loop-mounted XFS with reflink made for the run and removed after; root and mkfs.xfs)
               review    what the migration review adds to a run of six realistic migrations on a fresh branch
                         --sizes 60,600  --runs 5  --lock-sample-ms 10  --seed 42  --fsync on|off  --work <dir>
               masking   time to a ready lease with full, schema-only and masked data, and of a masked parent
@@ -110,16 +117,25 @@ public final class Main {
     }
 
     private static Report speed(Args args) throws Exception {
-        args.allow(Set.of("sizes", "runs", "seed", "fsync", "work", "out"));
-        return new SpeedBenchmark(new SpeedBenchmark.Options(args.integers("sizes", List.of(60, 600)), args.integer("runs", 5),
-                args.number("seed", 42), args.flag("fsync", true), work(args)), Main::log).run(args.commandLine());
+        args.allow(Set.of("sizes", "runs", "seed", "fsync", "work", "out", "fs", "pg-versions", "ways", "baseline-runs"));
+        int runs = args.integer("runs", 5);
+        return new SpeedBenchmark(new SpeedBenchmark.Options(args.integers("sizes", List.of(60, 600)), runs,
+                args.number("seed", 42), args.flag("fsync", true), work(args), setups(args),
+                Set.of(args.text("ways", "branch,fresh,copy,template").split(",")), args.integer("baseline-runs", runs)),
+                Main::log).run(args.commandLine());
     }
 
     private static Report pitr(Args args) throws Exception {
-        args.allow(Set.of("sizes", "runs", "seed", "fsync", "before-load", "work", "out"));
+        args.allow(Set.of("sizes", "runs", "seed", "fsync", "before-load", "work", "out", "fs", "pg-versions"));
         return new PitrBenchmark(new PitrBenchmark.Options(args.integers("sizes", List.of(60, 600)), args.integer("runs", 5),
-                args.number("seed", 42), args.flag("fsync", true), args.flag("before-load", true), work(args)), Main::log)
-                .run(args.commandLine());
+                args.number("seed", 42), args.flag("fsync", true), args.flag("before-load", true), work(args), setups(args)),
+                Main::log).run(args.commandLine());
+    }
+
+    /** {@code --fs} × {@code --pg-versions}. */
+    private static List<Setup> setups(Args args) {
+        return Setup.all(List.of(args.text("fs", BenchFileSystem.DEFAULT).split(",")),
+                List.of(args.text("pg-versions", String.valueOf(PgMajor.DEFAULT.number())).split(",")));
     }
 
     private static Report review(Args args) throws Exception {

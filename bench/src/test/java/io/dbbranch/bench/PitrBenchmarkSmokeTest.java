@@ -17,7 +17,10 @@ class PitrBenchmarkSmokeTest {
         JsonNode report = ReportFiles.runAndRead(Path.of("target", "smoke-reports"), "pitr", "pitr", "--sizes", "8",
                 "--runs", "1", "--fsync", "off", "--before-load", "false", "--work", work.toString());
 
-        JsonNode restores = report.path("results").path("restores");
+        JsonNode setup = report.path("results").path("setups").get(0);
+        assertThat(setup.path("fileSystem").asText()).as("the report names the file system").isNotBlank();
+        assertThat(setup.path("clonesFiles").isBoolean()).as("and whether files were cloned").isTrue();
+        JsonNode restores = setup.path("results");
         assertThat(restores).hasSize(1);
         JsonNode afterLoad = restores.get(0);
         assertThat(afterLoad.path("baseBackup").asText()).isEqualTo("after-load");

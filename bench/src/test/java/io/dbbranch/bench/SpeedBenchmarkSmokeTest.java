@@ -19,7 +19,11 @@ class SpeedBenchmarkSmokeTest {
         JsonNode report = ReportFiles.runAndRead(out, "speed", "speed", "--sizes", "9", "--runs", "1", "--fsync", "off",
                 "--work", work.toString());
 
-        JsonNode size = report.path("results").path("sizes").get(0);
+        JsonNode setup = report.path("results").path("setups").get(0);
+        assertThat(setup.path("fileSystem").asText()).as("the report names the file system").isNotBlank();
+        assertThat(setup.path("clonesFiles").isBoolean()).as("and whether files were cloned").isTrue();
+        assertThat(setup.path("server").asText()).startsWith("17.");
+        JsonNode size = setup.path("results").get(0);
         assertThat(size.path("targetMb").asInt()).isEqualTo(9);
         assertThat(size.path("databaseBytes").asLong()).as("parent size").isBetween(7L << 20, 12L << 20);
         for (String way : List.of("branch", "fresh", "copy", "template")) {

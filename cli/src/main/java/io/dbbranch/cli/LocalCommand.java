@@ -1,5 +1,6 @@
 package io.dbbranch.cli;
 
+import io.dbbranch.cli.config.ConfigKey;
 import io.dbbranch.cli.config.Settings;
 import io.dbbranch.cli.options.JsonOption;
 import io.dbbranch.cli.provider.LocalClusters;
@@ -14,9 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code dbbranch local start|stop|status}: the embedded PostgreSQL 17 cluster of the local provider. */
-@Command(name = "local", description = "Start, stop or inspect the embedded PostgreSQL 17 cluster in $DBBRANCH_HOME "
-        + "(default ~/.dbbranch; for root /var/lib/dbbranch, the server then running as the system user dbbranch).",
+/** {@code dbbranch local start|stop|status}: the embedded PostgreSQL cluster (17 or 18) of the local provider. */
+@Command(name = "local", description = "Start, stop or inspect the embedded PostgreSQL cluster (17 by default, or 18) in "
+        + "$DBBRANCH_HOME (default ~/.dbbranch; for root /var/lib/dbbranch, the server then running as the system user dbbranch).",
         subcommands = {LocalCommand.Start.class, LocalCommand.Stop.class, LocalCommand.Status.class})
 final class LocalCommand implements Runnable {
     @Spec
@@ -36,13 +37,19 @@ final class LocalCommand implements Runnable {
                 description = "The database the printed admin URL points at (default ${DEFAULT-VALUE}).")
         String database;
 
+        @Option(names = "--pg-version", paramLabel = "MAJOR",
+                description = "PostgreSQL 17 (default) or 18 for a new cluster: match production's major version; an "
+                        + "existing cluster keeps its own. Env: DBBRANCH_PG_VERSION, config key local.pgVersion.")
+        String pgVersion;
+
         @Override
         protected boolean json() {
             return json.enabled();
         }
 
         Settings settings() {
-            return Settings.load(Map.of(), null, context(), console()::warn);
+            return Settings.load(pgVersion == null ? Map.of() : Map.of(ConfigKey.PG_VERSION, pgVersion), null, context(),
+                    console()::warn);
         }
 
         LocalHome home() {
@@ -60,7 +67,9 @@ final class LocalCommand implements Runnable {
     static final class Start extends LocalSubcommand {
         @Override
         protected int execute() {
-            try (LocalProvider provider = LocalClusters.start(home(), settings().owner(), console().progress())) {
+            Settings settings = settings();
+            try (LocalProvider provider = LocalClusters.start(home(), settings.pgVersion(), settings.owner(),
+                    console().progress())) {
                 return printStatus(provider.cluster());
             }
         }

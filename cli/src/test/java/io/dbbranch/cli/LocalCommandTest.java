@@ -28,11 +28,15 @@ class LocalCommandTest {
             CliResult started = Cli.run(environment, "local", "start");
             assertThat(started.exit()).as(started.toString()).isZero();
             assertThat(started.err()).contains("creating and starting the local PostgreSQL 17 cluster in " + home);
-            assertThat(started.out()).containsPattern("(?m)^state +running$").containsPattern("(?m)^url +postgresql://postgres:\\*\\*\\*\\*@");
+            assertThat(started.out()).containsPattern("(?m)^state +running$").containsPattern("(?m)^url +postgresql://postgres:\\*\\*\\*\\*@")
+                    .containsPattern("(?m)^postgres +17\\.\\d+$")
+                    .containsPattern("(?m)^branch copies +plain file copies \\(cloning needs PostgreSQL 18\\)$");
 
             JsonNode status = Cli.run(environment, "local", "status", "--json", "--database", "template1").json();
             assertThat(status.get("running").asBoolean()).isTrue();
             assertThat(status.get("port").asInt()).isPositive();
+            assertThat(status.get("pgVersion").asText()).startsWith("17.");
+            assertThat(status.get("fileCopyMethod").asText()).isEqualTo("copy");
             try (Connection admin = DriverManager.getConnection(status.get("jdbcUrl").asText());
                  ResultSet row = admin.createStatement().executeQuery("SELECT current_database()")) {
                 row.next();
@@ -43,6 +47,11 @@ class LocalCommandTest {
             CliResult stopped = Cli.run(environment, "local", "stop", "--json");
             assertThat(stopped.json().get("running").asBoolean()).isFalse();
             assertThat(stopped.json().get("initialized").asBoolean()).isTrue();
+
+            CliResult otherVersion = Cli.run(environment, "local", "start", "--pg-version", "18");
+            assertThat(otherVersion.exit()).isNotZero();
+            assertThat(otherVersion.error()).contains("that cluster was created with PostgreSQL 17")
+                    .contains("Ask for 17 (or leave the version out), or use another home for PostgreSQL 18 (DBBRANCH_HOME)");
         } finally {
             Cli.run(environment, "local", "stop");
         }

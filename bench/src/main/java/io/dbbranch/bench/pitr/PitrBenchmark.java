@@ -7,6 +7,10 @@ import io.dbbranch.bench.data.ShopLoader;
 import io.dbbranch.bench.data.ShopSchema;
 import io.dbbranch.bench.report.Report;
 import io.dbbranch.bench.report.Samples;
+import io.dbbranch.bench.support.BenchFileSystem;
+import io.dbbranch.bench.support.Setup;
+import io.dbbranch.bench.support.SetupResult;
+import io.dbbranch.bench.support.SetupRuns;
 import io.dbbranch.bench.support.WorkFolders;
 import io.dbbranch.bench.targets.Target;
 import io.dbbranch.engine.DbBranchException;
@@ -52,10 +56,13 @@ public final class PitrBenchmark {
      * @param fsync       durable server (as for users) or fsync off
      * @param beforeLoad  also measure with the base backup taken before the data was loaded (all of it replayed)
      * @param work        where the clusters go
+     * @param setups      the file systems and PostgreSQL versions measured side by side
      */
-    public record Options(List<Integer> sizesMb, int runs, long seed, boolean fsync, boolean beforeLoad, Path work) {
+    public record Options(List<Integer> sizesMb, int runs, long seed, boolean fsync, boolean beforeLoad, Path work,
+                          List<Setup> setups) {
         public Options {
             sizesMb = List.copyOf(sizesMb);
+            setups = List.copyOf(setups);
         }
     }
 
@@ -69,18 +76,38 @@ public final class PitrBenchmark {
 
     public Report run(String command) throws Exception {
         Report report = new Report("pitr", "Point-in-time restore on the local provider", command);
-        List<PitrResult> results = new ArrayList<>();
-        for (int megabytes : options.sizesMb()) {
-            results.addAll(measure(new DataSize(megabytes)));
-        }
-        PitrReport.describe(report, results, options);
+        PitrReport.describe(report, SetupRuns.measureEach(options.setups(), "pitr", log, this::measure), options);
         return report;
     }
 
-    private List<PitrResult> measure(DataSize size) throws Exception {
+    private SetupResult<PitrResult> measure(Setup setup) throws Exception {
+        List<PitrResult> results = new ArrayList<>();
+        String fileSystemText;
+        String server = null;
+        boolean clones = false;
+        try (BenchFileSystem fileSystem = BenchFileSystem.open(setup.fileSystem(), options.work(),
+                BenchFileSystem.imageBytesFor(options.sizesMb()))) {
+            fileSystemText = fileSystem.describe();
+            for (int megabytes : options.sizesMb()) {
+                Measured measured = measure(new DataSize(megabytes), fileSystem.work(), setup);
+                results.addAll(measured.results());
+                server = measured.server();
+                clones = measured.clones();
+            }
+        }
+        log.accept("pitr: " + setup.label() + " on " + fileSystemText + ", files " + (clones ? "cloned" : "copied"));
+        return new SetupResult<>(setup.label(), fileSystemText, server, clones, null, results);
+    }
+
+    /** The restores of one size on one setup, the server's version and whether it cloned files. */
+    private record Measured(List<PitrResult> results, String server, boolean clones) {
+    }
+
+    private Measured measure(DataSize size, Path work, Setup setup) throws Exception {
         ShopData data = new ShopDataGenerator(size, options.seed()).generate();
-        Path home = WorkFolders.create(options.work(), "pitr-");
-        ClusterSettings settings = options.fsync() ? ClusterSettings.durable() : ClusterSettings.ephemeral();
+        Path home = WorkFolders.create(work, "pitr-");
+        ClusterSettings settings = (options.fsync() ? ClusterSettings.durable() : ClusterSettings.ephemeral())
+                .withMajor(setup.major());
         // Opening makes the cluster and its first base backup: history starts before any data.
         LocalProvider provider = LocalProvider.open(new LocalHome(home), settings, PitrSettings.defaults(), Target.OWNER);
         try {
@@ -107,7 +134,8 @@ public final class PitrBenchmark {
             provider.history().orElseThrow().takeBaseBackup();
             double backupMs = (System.nanoTime() - started) / 1e6;
             results.add(restores(provider, size, bytes, "after-load", backupMs));
-            return results;
+            // Base backups and restores are copied with cp --reflink=auto: cloned wherever the file system can, on 17 too.
+            return new Measured(results, provider.copyMethod().serverVersion(), provider.cluster().fileSystemClones());
         } finally {
             try {
                 provider.cluster().stop();

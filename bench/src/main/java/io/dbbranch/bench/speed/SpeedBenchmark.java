@@ -6,19 +6,27 @@ import io.dbbranch.bench.data.ShopDataGenerator;
 import io.dbbranch.bench.data.ShopParent;
 import io.dbbranch.bench.report.Report;
 import io.dbbranch.bench.report.Samples;
+import io.dbbranch.bench.support.BenchFileSystem;
 import io.dbbranch.bench.support.BenchServer;
+import io.dbbranch.bench.support.Setup;
+import io.dbbranch.bench.support.SetupResult;
+import io.dbbranch.bench.support.SetupRuns;
 import io.dbbranch.engine.lease.BranchLease;
 import io.dbbranch.engine.lease.LeaseSpec;
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalProvider;
+import io.dbbranch.engine.local.PgMajor;
 import io.dbbranch.engine.spi.Progress;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -37,18 +45,36 @@ public final class SpeedBenchmark {
      * @param seed    the data generator's seed
      * @param fsync   whether the server runs durable (as the local provider does for users) or with fsync off
      * @param work    where the server's folder goes
+     * @param setups  the file systems and PostgreSQL versions measured side by side, one server each
+     * @param ways    the ways measured ({@code branch}, {@code fresh}, {@code copy}, {@code template}); the branch always
+     * @param baselineRuns how many of the runs include (b) and (c), which take a minute each at 600 MB (at most
+     *                {@code runs}); the branch and the bare copy take part in every run
      */
-    public record Options(List<Integer> sizesMb, int runs, long seed, boolean fsync, Path work) {
+    public record Options(List<Integer> sizesMb, int runs, long seed, boolean fsync, Path work, List<Setup> setups,
+                          Set<String> ways, int baselineRuns) {
         public Options {
             sizesMb = List.copyOf(sizesMb);
-            if (sizesMb.isEmpty() || runs < 1) {
-                throw new IllegalArgumentException("give at least one size and one run");
+            setups = List.copyOf(setups);
+            ways = new LinkedHashSet<>(ways);
+            ways.add("branch");
+            ways = Set.copyOf(ways);
+            if (sizesMb.isEmpty() || runs < 1 || setups.isEmpty()) {
+                throw new IllegalArgumentException("give at least one size, one run and one setup");
             }
+        }
+
+        /** One setup: the work folder's file system and the default PostgreSQL; every way. */
+        public Options(List<Integer> sizesMb, int runs, long seed, boolean fsync, Path work) {
+            this(sizesMb, runs, seed, fsync, work, List.of(new Setup(BenchFileSystem.DEFAULT, PgMajor.DEFAULT)),
+                    Set.of("branch", "fresh", "copy", "template"), runs);
         }
     }
 
     private final Options options;
     private final Consumer<String> log;
+    /** The data of each size, generated once for all setups, and how long that took. */
+    private final Map<Integer, ShopData> generated = new HashMap<>();
+    private final Map<Integer, Double> generateMillis = new HashMap<>();
 
     public SpeedBenchmark(Options options, Consumer<String> log) {
         this.options = options;
@@ -57,30 +83,44 @@ public final class SpeedBenchmark {
 
     public Report run(String command) throws Exception {
         Report report = new Report("speed", "Time to a ready, migrated database: branch vs. fresh load vs. logical copy", command);
-        List<SizeResult> results = new ArrayList<>();
-        ClusterSettings settings = options.fsync() ? ClusterSettings.durable() : ClusterSettings.ephemeral();
-        try (BenchServer server = BenchServer.start(options.work(), settings)) {
-            report.setting("PostgreSQL", server.version() + " (embedded, one server for all three ways)")
-                    .setting("fsync", options.fsync() ? "on (as the local provider runs for users)" : "off")
-                    .setting("runs per way and size", options.runs())
-                    .setting("data seed", options.seed());
-            for (int megabytes : options.sizesMb()) {
-                results.add(measure(server, new DataSize(megabytes)));
-            }
-        }
-        SpeedReport.describe(report, results, options);
+        report.setting("fsync", options.fsync() ? "on (as the local provider runs for users)" : "off")
+                .setting("runs per way and size", options.runs())
+                .setting("data seed", options.seed());
+        SpeedReport.describe(report, SetupRuns.measureEach(options.setups(), "speed", log, this::measure), options);
         return report;
     }
 
+    private SetupResult<SizeResult> measure(Setup setup) throws Exception {
+        ClusterSettings settings = (options.fsync() ? ClusterSettings.durable() : ClusterSettings.ephemeral())
+                .withMajor(setup.major());
+        try (BenchFileSystem fileSystem = BenchFileSystem.open(setup.fileSystem(), options.work(),
+                BenchFileSystem.imageBytesFor(options.sizesMb()));
+             BenchServer server = BenchServer.start(fileSystem.work(), settings)) {
+            boolean clones = server.cluster().clonesFiles();
+            log.accept("speed: " + setup.label() + " on " + fileSystem.describe() + ", branches "
+                    + (clones ? "cloned" : "copied"));
+            List<SizeResult> results = new ArrayList<>();
+            for (int megabytes : options.sizesMb()) {
+                results.add(measure(server, new DataSize(megabytes)));
+            }
+            return new SetupResult<>(setup.label(), fileSystem.describe(), server.version(), clones, null, results);
+        }
+    }
+
     private SizeResult measure(BenchServer server, DataSize size) throws Exception {
-        log.accept("speed: generating " + size + " of shop data (seed " + options.seed() + ")");
-        long start = System.nanoTime();
-        ShopData data = new ShopDataGenerator(size, options.seed()).generate();
-        double generateMs = millisSince(start);
+        ShopData data = generated.get(size.megabytes());
+        if (data == null) {
+            log.accept("speed: generating " + size + " of shop data (seed " + options.seed() + ")");
+            long started = System.nanoTime();
+            data = new ShopDataGenerator(size, options.seed()).generate();
+            generated.put(size.megabytes(), data);
+            generateMillis.put(size.megabytes(), millisSince(started));
+        }
+        double generateMs = generateMillis.get(size.megabytes());
 
         String parent = "shop-" + size.megabytes();
         log.accept("speed: building the parent " + parent + " (" + data.totalRows() + " rows)");
-        start = System.nanoTime();
+        long start = System.nanoTime();
         ShopParent.build(server, parent, data);
         double parentBuildMs = millisSince(start);
         long databaseBytes = server.databaseBytes(parent);
@@ -90,13 +130,19 @@ public final class SpeedBenchmark {
         LocalProvider provider = new LocalProvider(server.cluster(), OWNER);
         Path secrets = server.home().resolve("secrets");
         warmUp(provider, parent, secrets);
-        List<ReadyDatabaseWay> ways = List.of(new BranchWay(provider, parent, secrets), new FreshLoadWay(server, data),
-                new LogicalCopyWay(server, parent, data.tableNames()), new TemplateCopyWay(server, parent));
+        List<ReadyDatabaseWay> ways = new ArrayList<>(List.of(new BranchWay(provider, parent, secrets),
+                new FreshLoadWay(server, data), new LogicalCopyWay(server, parent, data.tableNames()),
+                new TemplateCopyWay(server, parent)));
+        ways.removeIf(way -> !options.ways().contains(way.key()));
         Map<String, Samples> elapsed = new LinkedHashMap<>();
         Map<String, Samples> removal = new LinkedHashMap<>();
         Map<String, Map<String, Samples>> steps = new LinkedHashMap<>();
         for (int run = 1; run <= options.runs(); run++) {
             for (ReadyDatabaseWay way : ways) {
+                boolean baseline = way.key().equals("fresh") || way.key().equals("copy");
+                if (baseline && run > options.baselineRuns()) {
+                    continue;
+                }
                 server.checkpoint();
                 ReadyDatabase made = way.make("bench-" + way.key() + "-" + size.megabytes() + "-" + run);
                 log.accept(String.format("speed: %s MB run %d %s: %d ms", size.megabytes(), run, way.label(),

@@ -14,6 +14,7 @@ import java.util.Optional;
 public enum ConfigKey {
     PROVIDER("--provider", "DBBRANCH_PROVIDER", "provider"),
     OWNER("--owner", "DBBRANCH_OWNER", "owner"),
+    PG_VERSION("--pg-version", "DBBRANCH_PG_VERSION", "local.pgVersion"),
     POSTGRES_URL("--postgres-url", "DBBRANCH_POSTGRES_URL", "postgres.url"),
     POSTGRES_USER("--postgres-user", "DBBRANCH_POSTGRES_USER", "postgres.user"),
     POSTGRES_PASSWORD(Kind.SECRET, "DBBRANCH_POSTGRES_PASSWORD", "postgres.password"),

@@ -23,6 +23,10 @@ public final class ConnectionOptions {
             description = "Owner recorded in branch labels; reap deletes only its own (default cli@<host>). Env: DBBRANCH_OWNER.")
     String owner;
 
+    @Option(names = "--pg-version", paramLabel = "MAJOR",
+            description = "local: PostgreSQL 17 (default) or 18 for a new cluster; match production's. Env: DBBRANCH_PG_VERSION.")
+    String pgVersion;
+
     @Option(names = "--postgres-url", paramLabel = "JDBC_URL",
             description = "postgres: admin JDBC URL, e.g. jdbc:postgresql://db:5432/postgres. Env: DBBRANCH_POSTGRES_URL.")
     String postgresUrl;
@@ -63,6 +67,7 @@ public final class ConnectionOptions {
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
         put(flags, ConfigKey.PROVIDER, provider);
         put(flags, ConfigKey.OWNER, owner);
+        put(flags, ConfigKey.PG_VERSION, pgVersion);
         put(flags, ConfigKey.POSTGRES_URL, postgresUrl);
         put(flags, ConfigKey.POSTGRES_USER, postgresUser);
         put(flags, ConfigKey.LAKEBASE_WORKSPACE, lakebaseWorkspace);

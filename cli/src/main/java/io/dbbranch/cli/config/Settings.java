@@ -5,6 +5,7 @@ import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.credentials.Secret;
 import io.dbbranch.engine.local.LocalHome;
+import io.dbbranch.engine.local.PgMajor;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -97,6 +98,14 @@ public final class Settings {
     /** Who we are in branch labels: the owner setting, else {@code cli@<host>}; the reaper deletes only its own. */
     public String owner() {
         return value(ConfigKey.OWNER).orElseGet(() -> "cli@" + hostName());
+    }
+
+    /**
+     * The PostgreSQL major version asked of the local provider ({@code --pg-version}, {@code DBBRANCH_PG_VERSION},
+     * {@code local.pgVersion}), or {@code null}: the existing cluster's, else 17 for a new one.
+     */
+    public PgMajor pgVersion() {
+        return value(ConfigKey.PG_VERSION).map(PgMajor::of).orElse(null);
     }
 
     /** The local provider's home ({@code DBBRANCH_HOME}, default {@code ~/.dbbranch}, for root {@code /var/lib/dbbranch}). */

@@ -76,7 +76,7 @@ public final class DemoStory {
         try {
             log.run("Start the embedded PostgreSQL 17 cluster", () -> {
                 clusterWasRunning = LocalClusters.of(home).runningPort().isPresent();
-                provider = LocalClusters.start(home, OWNER, progress);
+                provider = LocalClusters.start(home, null, OWNER, progress);
                 removeLeftovers();
                 return "running on 127.0.0.1:" + provider.cluster().runningPort().orElseThrow() + " (home " + home.path() + ")";
             });

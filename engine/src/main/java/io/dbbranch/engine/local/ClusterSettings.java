@@ -8,8 +8,10 @@ import java.util.Map;
  *
  * @param fsync    keep {@code fsync} on (the default for a user's data); tests turn it off for speed
  * @param extra    further {@code postgresql.conf} settings, e.g. WAL archiving for point-in-time restore
+ * @param major    the PostgreSQL major version asked for, or {@code null} for the one the cluster was created with
+ *                 (a new one: {@link PgMajor#DEFAULT}); see {@link PgMajor#resolve}
  */
-public record ClusterSettings(boolean fsync, Map<String, String> extra) {
+public record ClusterSettings(boolean fsync, Map<String, String> extra, PgMajor major) {
 
     public ClusterSettings {
         extra = Map.copyOf(extra);
@@ -17,18 +19,23 @@ public record ClusterSettings(boolean fsync, Map<String, String> extra) {
 
     /** Durable defaults for a user's data. */
     public static ClusterSettings durable() {
-        return new ClusterSettings(true, Map.of());
+        return new ClusterSettings(true, Map.of(), null);
     }
 
     /** Fast, non-durable settings for tests and benchmarks: a crash may lose data. */
     public static ClusterSettings ephemeral() {
-        return new ClusterSettings(false, Map.of());
+        return new ClusterSettings(false, Map.of(), null);
     }
 
     public ClusterSettings with(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(extra);
         copy.put(name, value);
-        return new ClusterSettings(fsync, copy);
+        return new ClusterSettings(fsync, copy, major);
+    }
+
+    /** These settings for a cluster of PostgreSQL {@code version} ({@code null}: the one it was created with). */
+    public ClusterSettings withMajor(PgMajor version) {
+        return new ClusterSettings(fsync, extra, version);
     }
 
     /** The settings file's content. */

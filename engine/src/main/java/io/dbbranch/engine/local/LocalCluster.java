@@ -25,7 +25,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One PostgreSQL 17 cluster in a folder of its own: {@code data/} (PGDATA), {@code admin.password} (readable by
+ * One PostgreSQL cluster (17 or 18, see {@link PgMajor}) in a folder of its own: {@code data/} (PGDATA), {@code admin.password} (readable by
  * its owner only) and {@code server.log}. Password authentication ({@code scram-sha-256}) everywhere, loopback
  * only, no Unix socket. The server outlives this object: it keeps running between CLI calls until
  * {@link #stop()}; its port is read back from {@code postmaster.pid}.
@@ -43,11 +43,22 @@ public final class LocalCluster {
     private final PgBinaries binaries;
     private final ServerAccount account;
 
+    /**
+     * The cluster in {@code directory}, with the major version it was created with, else the one {@code settings}
+     * ask for.
+     *
+     * @throws DbBranchException {@code INVALID_REQUEST} when it exists with another major version than asked for
+     */
     public LocalCluster(Path directory, ClusterSettings settings) {
         this.directory = directory.toAbsolutePath().normalize();
         this.settings = settings;
-        this.binaries = PgBinaries.get();
+        this.binaries = PgBinaries.get(PgMajor.resolve(settings.major(), dataDirectory()));
         this.account = binaries.account();
+    }
+
+    /** The PostgreSQL major version this cluster runs. */
+    public PgMajor major() {
+        return binaries.major();
     }
 
     public Path directory() {
@@ -225,9 +236,26 @@ public final class LocalCluster {
         ClusterFiles.includeSettingsFile(dataDirectory());
     }
 
+    /**
+     * Whether {@code CREATE DATABASE … STRATEGY FILE_COPY} clones files here: PostgreSQL 18 or later on a file system
+     * that clones (see {@link FileCloning}). Needs the cluster initialised.
+     */
+    public boolean clonesFiles() {
+        return major().hasFileCopyMethod() && fileSystemClones();
+    }
+
+    /**
+     * Whether the data folder's file system clones files (see {@link FileCloning}), whatever the server's version: copies
+     * of base backups and restores clone there. Needs the cluster initialised.
+     */
+    public boolean fileSystemClones() {
+        return FileCloning.supported(dataDirectory(), dataDirectory().resolve("global").resolve("pg_control"), account);
+    }
+
     private void writeSettings() {
+        ClusterSettings written = clonesFiles() ? settings.with("file_copy_method", "'clone'") : settings;
         try {
-            ClusterFiles.replace(dataDirectory().resolve("dbbranch.conf"), settings.render());
+            ClusterFiles.replace(dataDirectory().resolve("dbbranch.conf"), written.render());
         } catch (IOException e) {
             throw environment("Write the settings of the cluster in " + directory, e);
         }

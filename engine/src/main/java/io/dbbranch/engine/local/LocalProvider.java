@@ -25,8 +25,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The default provider: branches in an embedded PostgreSQL 17 cluster under the local home, started on
- * demand and left running between calls, so anyone can try everything with nothing installed.
+ * The default provider: branches in an embedded PostgreSQL cluster (17 by default, or 18: see {@link PgMajor}) under
+ * the local home, started on demand and left running between calls, so anyone can try everything with nothing
+ * installed. On PostgreSQL 18, where the file system clones files, a branch's files are clones of its parent's
+ * ({@link LocalCluster#clonesFiles}).
  *
  * <p>Branches of the head are databases copied in the cluster. Branches of the past (a moment or an LSN) are
  * recovery branches: a whole cluster restored from the cluster's base backups and WAL archive (its
@@ -57,6 +59,14 @@ public class LocalProvider extends PostgresProvider {
     /** A provider on the cluster in {@code home}, with durable settings and the default history. */
     public static LocalProvider open(LocalHome home, String owner) {
         return open(home, ClusterSettings.durable(), PitrSettings.defaults(), owner);
+    }
+
+    /**
+     * A provider on the cluster in {@code home} of PostgreSQL {@code major} ({@code null}: the one it was created with,
+     * {@link PgMajor#DEFAULT} for a new one), with durable settings and the default history.
+     */
+    public static LocalProvider open(LocalHome home, PgMajor major, String owner) {
+        return open(home, ClusterSettings.durable().withMajor(major), PitrSettings.defaults(), owner);
     }
 
     /**

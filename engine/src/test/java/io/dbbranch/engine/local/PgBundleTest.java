@@ -21,7 +21,7 @@ class PgBundleTest {
 
     @Test
     void theBinariesInUseLieInAFolderOfThisUsersOutsideTheSharedTemporaryFolder() throws IOException {
-        Path root = PgBinaries.get().root();
+        Path root = PgBinaries.get(PgMajor.DEFAULT).root();
 
         assertThat(root.startsWith(Path.of(System.getProperty("java.io.tmpdir")))).as(root.toString()).isFalse();
         assertThat(FileStatus.of(root).uid()).isEqualTo(HostUser.uid());
@@ -81,7 +81,7 @@ class PgBundleTest {
 
     private static Path copyOfTheBundle(Path folder) throws Exception {
         Path copy = folder.resolve("postgres");
-        Process cp = new ProcessBuilder("cp", "-a", PgBinaries.get().root().toString(), copy.toString()).inheritIO().start();
+        Process cp = new ProcessBuilder("cp", "-a", PgBinaries.get(PgMajor.DEFAULT).root().toString(), copy.toString()).inheritIO().start();
         assertThat(cp.waitFor()).isZero();
         PgBundle.verify(copy);
         return copy;

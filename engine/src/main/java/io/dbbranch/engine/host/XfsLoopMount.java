@@ -1,0 +1,95 @@
+package io.dbbranch.engine.host;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A scratch XFS file system with reflink (it clones files) in an image file, mounted through a loop device, for tests
+ * and benchmarks that must see what cloning does on a machine whose own file system cannot clone (ext4). Needs root,
+ * {@code mkfs.xfs} (Debian: {@code xfsprogs}) and a kernel that lets this process mount loop devices; closing it
+ * unmounts it (the loop device is released with it) and deletes the image and the mount point.
+ */
+public final class XfsLoopMount implements AutoCloseable {
+    private final Path image;
+    private final Path mountPoint;
+
+    private XfsLoopMount(Path image, Path mountPoint) {
+        this.image = image;
+        this.mountPoint = mountPoint;
+    }
+
+    /** Why none can be made on this machine (not root, no {@code mkfs.xfs}), or empty when one may be. */
+    public static Optional<String> unavailableBecause() {
+        if (!HostUser.isRoot()) {
+            return Optional.of("mounting a loop device needs root");
+        }
+        boolean mkfs = List.of("/sbin/mkfs.xfs", "/usr/sbin/mkfs.xfs").stream().anyMatch(path -> Files.isExecutable(Path.of(path)));
+        return mkfs ? Optional.empty() : Optional.of("mkfs.xfs is not installed (Debian: apt-get install xfsprogs)");
+    }
+
+    /**
+     * Makes and mounts one of {@code bytes} (sparse: it takes room only as it fills) with its image in
+     * {@code imageFolder}, which should be on disk, not in memory. Everything made is removed again when a step fails.
+     *
+     * @throws IOException naming the step that failed and what it printed (a container may forbid loop devices)
+     */
+    public static XfsLoopMount create(Path imageFolder, long bytes) throws IOException {
+        Optional<String> unavailable = unavailableBecause();
+        if (unavailable.isPresent()) {
+            throw new IOException("no XFS loop mount: " + unavailable.get());
+        }
+        Path image = Files.createTempFile(imageFolder, "dbbranch-xfs-", ".img");
+        Path mountPoint = null;
+        try {
+            try (RandomAccessFile file = new RandomAccessFile(image.toFile(), "rw")) {
+                file.setLength(bytes);
+            }
+            run(List.of("mkfs.xfs", "-q", "-f", "-m", "reflink=1", image.toString()));
+            mountPoint = Files.createTempDirectory("dbbranch-xfs-");
+            run(List.of("mount", "-o", "loop", image.toString(), mountPoint.toString()));
+            return new XfsLoopMount(image, mountPoint);
+        } catch (IOException | RuntimeException e) {
+            if (mountPoint != null) {
+                Files.deleteIfExists(mountPoint);
+            }
+            Files.deleteIfExists(image);
+            throw e;
+        }
+    }
+
+    /** The root of the mounted file system (owned by root, mode 755). */
+    public Path mountPoint() {
+        return mountPoint;
+    }
+
+    /**
+     * Unmounts (which frees the loop device) and deletes the image and the mount point. A mount still busy (a process
+     * left behind by a failed run) is detached lazily: the kernel finishes once the last user is gone.
+     */
+    @Override
+    public void close() throws IOException {
+        try {
+            run(List.of("umount", mountPoint.toString()));
+        } catch (IOException busy) {
+            try {
+                run(List.of("umount", "--lazy", mountPoint.toString()));
+            } catch (IOException failed) {
+                failed.addSuppressed(busy);
+                throw failed;
+            }
+        }
+        Files.deleteIfExists(mountPoint);
+        Files.deleteIfExists(image);
+    }
+
+    private static void run(List<String> command) throws IOException {
+        HostCommand result = HostCommand.run(command, Path.of("/"));
+        if (!result.succeeded()) {
+            throw new IOException(String.join(" ", command) + " failed (exit " + result.exitCode() + "): " + result.output());
+        }
+    }
+}
