@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The project's branches. Each is a database named after the branch id, on the backing server or, for a branch of
@@ -33,11 +34,15 @@ final class BranchStore {
     private final String project;
     private final Clock clock;
     private final Map<String, EmulatedBranch> branches = new LinkedHashMap<>();
+    private final Consumer<BackingPostgres> serverGone;
 
-    BranchStore(BackingPostgres postgres, String project, String defaultBranch, Clock clock) throws SQLException {
+    /** @param serverGone told of each server of a branch of the past that was removed with its last branch */
+    BranchStore(BackingPostgres postgres, String project, String defaultBranch, Clock clock,
+                Consumer<BackingPostgres> serverGone) throws SQLException {
         this.postgres = postgres;
         this.project = project;
         this.clock = clock;
+        this.serverGone = serverGone;
         load();
         if (!branches.containsKey(defaultBranch)) {
             postgres.ensureDatabase(defaultBranch);
@@ -175,6 +180,7 @@ final class BranchStore {
                     && branches.values().stream().noneMatch(b -> branch.restoredServer.equals(b.restoredServer));
         }
         if (lastOnItsServer) {
+            serverGone.accept(branch.server);
             postgres.history().orElseThrow().delete(branch.restoredServer);
         } else {
             branch.server.dropDatabase(branch.id);
