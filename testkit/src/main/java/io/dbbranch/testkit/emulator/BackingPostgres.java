@@ -165,14 +165,19 @@ public final class BackingPostgres implements AutoCloseable {
     private void grant(String role, String credentials, String database) throws SQLException {
         try (Connection connection = cluster.connectAdmin("postgres"); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
-            // Serialises role changes: two mints at once must not both try CREATE ROLE, nor grant one database at once.
-            statement.execute("SELECT pg_advisory_xact_lock(4242)");
-            boolean exists = roleExists(connection, role);
-            if (credentials != null || !exists) {
-                statement.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + quote(role)
-                        + (credentials == null ? " LOGIN" : credentials));
+            if (credentials != null || !roleExists(connection, role)) {
+                // Role changes one at a time: two mints at once must not both try CREATE ROLE.
+                statement.execute("SELECT pg_advisory_xact_lock(4242)");
+                boolean exists = roleExists(connection, role);
+                if (credentials != null || !exists) {
+                    statement.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + quote(role)
+                            + (credentials == null ? " LOGIN" : credentials));
+                }
+                statement.execute("GRANT pg_read_all_data, pg_write_all_data TO " + quote(role));
             }
-            statement.execute("GRANT pg_read_all_data, pg_write_all_data TO " + quote(role));
+            // One database's privileges at a time (two GRANTs on one database at once fail: "tuple concurrently
+            // updated"), but different databases at once: leases at once each grant their own branch.
+            statement.execute("SELECT pg_advisory_xact_lock(4243, hashtext(" + literal(database) + "))");
             statement.execute("GRANT CONNECT, TEMPORARY, CREATE ON DATABASE " + quote(database) + " TO " + quote(role));
             connection.commit();
         }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Bytes both ways between a logged-in client and its connection to the real server, unchanged (queries, results,
@@ -27,15 +29,31 @@ final class Relay {
         this.backend = backend;
     }
 
-    /** Relays the server's side on a thread of {@code threads} and the client's on this one; returns when both end. */
+    /**
+     * Relays the server's side on a thread of {@code threads} and the client's on this one; returns when both end, so
+     * that a session's threads are free again when its slot is.
+     */
     void run(Executor threads) {
+        CountDownLatch serverSideDone = new CountDownLatch(1);
         try {
-            threads.execute(() -> pump(backend.in(), toClient));
+            threads.execute(() -> {
+                try {
+                    pump(backend.in(), toClient);
+                } finally {
+                    serverSideDone.countDown();
+                }
+            });
         } catch (RejectedExecutionException e) {
             close();
             return;
         }
         pump(fromClient, backend.out());
+        try {
+            // Both sockets are closed by now: the other side's read fails at once.
+            serverSideDone.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void pump(InputStream from, OutputStream to) {
