@@ -1,9 +1,11 @@
 package io.dbbranch.cli;
 
+import io.dbbranch.cli.options.CapacityOptions;
 import io.dbbranch.cli.options.DataOptions;
 import io.dbbranch.cli.options.DurationConverter;
 import io.dbbranch.cli.options.EnvPrefixConverter;
 import io.dbbranch.cli.options.FailOnOption;
+import io.dbbranch.cli.options.FixedNameOptions;
 import io.dbbranch.cli.options.ReadyTimeoutOption;
 import io.dbbranch.cli.options.KeepPolicyConverter;
 import io.dbbranch.cli.options.MigrationFlags;
@@ -71,8 +73,12 @@ final class RunCommand extends ProviderCommand {
     PointInTimeOptions from;
 
     @Option(names = "--keep", paramLabel = "POLICY", converter = KeepPolicyConverter.class, defaultValue = "never",
-            description = "never (default), on-failure or always: keep the branch at the end instead of deleting it.")
+            description = "never (default), on-failure, always or while-pr-open (with --pull-request: until reap hears the "
+                    + "pull request is closed): keep the branch at the end instead of deleting it.")
     KeepPolicy keep;
+
+    @Mixin
+    FixedNameOptions fixedName;
 
     @Option(names = "--keep-for", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "7d",
             description = "How long a kept branch lives before reap may delete it (default ${DEFAULT-VALUE}).")
@@ -95,6 +101,9 @@ final class RunCommand extends ProviderCommand {
 
     @Mixin
     DataOptions data;
+
+    @Mixin
+    CapacityOptions capacity;
 
     @Option(names = "--migrate", split = ",", paramLabel = "DIR",
             description = "Apply the Flyway migrations of these folders to the branch before the command (as the branch's login).")
@@ -157,7 +166,9 @@ final class RunCommand extends ProviderCommand {
         LeaseSpec spec = LeaseSpec.builder(parent).name(name).namePrefix(namePrefix).owner(settings().owner())
                 .job(job).build(build).change(change).from(PointInTimeOptions.of(from))
                 .keep(keep).keepFor(keepFor).expiryWindow(ttl).credentialTtl(tokenTtl).envPrefix(envPrefix)
-                .readyTimeout(readyTimeout.value()).data(data.toBranchData(context())).build();
+                .readyTimeout(readyTimeout.value()).data(data.toBranchData(context()))
+                .onExists(fixedName.onExists()).pullRequest(fixedName.pullRequest())
+                .capacity(capacity.toCapacity("", settings())).build();
         // Read before the branch is made: a wrong folder must not cost a branch.
         MigrationOptions migration = migrate == null || migrate.isEmpty() ? null : MigrationFlags.build(migrate, "--migrate", context()).build();
         reviewOptions = review(migration);

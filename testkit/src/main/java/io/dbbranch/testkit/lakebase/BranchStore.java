@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * The project's branches. Each is a database named after the branch id, on the backing server or, for a branch of
@@ -34,14 +35,19 @@ final class BranchStore {
     private final String project;
     private final Clock clock;
     private final Map<String, EmulatedBranch> branches = new LinkedHashMap<>();
+    private final IntSupplier maxBranches;
     private final Consumer<BackingPostgres> serverGone;
 
-    /** @param serverGone told of each server of a branch of the past that was removed with its last branch */
-    BranchStore(BackingPostgres postgres, String project, String defaultBranch, Clock clock,
+    /**
+     * @param maxBranches the most branches besides the default one (0: no limit), read at every create
+     * @param serverGone  told of each server of a branch of the past that was removed with its last branch
+     */
+    BranchStore(BackingPostgres postgres, String project, String defaultBranch, Clock clock, IntSupplier maxBranches,
                 Consumer<BackingPostgres> serverGone) throws SQLException {
         this.postgres = postgres;
         this.project = project;
         this.clock = clock;
+        this.maxBranches = maxBranches;
         this.serverGone = serverGone;
         load();
         if (!branches.containsKey(defaultBranch)) {
@@ -211,6 +217,10 @@ final class BranchStore {
     private synchronized EmulatedBranch reserve(EmulatedBranch branch) {
         if (branches.containsKey(branch.id)) {
             throw new ApiFailure(409, "ALREADY_EXISTS", "branch with such id already exists");
+        }
+        int limit = maxBranches.getAsInt();
+        if (limit > 0 && branches.values().stream().filter(b -> !b.isDefault).count() >= limit) {
+            throw LakebaseErrors.branchLimit(project, limit);
         }
         branches.put(branch.id, branch);
         return branch;

@@ -128,7 +128,8 @@ public final class LakebaseEmulator implements AutoCloseable {
         this.fronts = new LoginFronts(LoginFront.Options.loopback(), logins);
         try {
             fronts.port(postgres);
-            this.store = new BranchStore(postgres, options.project(), DEFAULT_BRANCH, clock, fronts::stop);
+            this.store = new BranchStore(postgres, options.project(), DEFAULT_BRANCH, clock, tuning::maxBranches,
+                    fronts::stop);
             AuthRoutes auth = new AuthRoutes(options.identities(), signer, logins, store, tuning, clock);
             this.server = new EmulatorServer(options.port(), ErrorStyle.DATABRICKS, auth::authenticate);
             auth.register(server, server.uri().toString());
