@@ -1,6 +1,5 @@
 package io.dbbranch.bench.targets;
 
-import io.dbbranch.bench.proxy.Interceptor;
 import io.dbbranch.engine.credentials.Secret;
 import io.dbbranch.engine.http.HttpSettings;
 import io.dbbranch.engine.lakebase.LakebaseConfig;
@@ -22,12 +21,10 @@ import java.util.Optional;
  */
 final class LakebaseTarget extends EmulatedTarget {
     private final LakebaseEmulator emulator;
-    private final SharedDatabaseCredential sharedCredential;
 
     private LakebaseTarget(Path home, LakebaseEmulator emulator) {
         super("lakebase", home, emulator);
         this.emulator = emulator;
-        this.sharedCredential = new SharedDatabaseCredential(emulator.postgres(), emulator.identities().clientId());
     }
 
     static LakebaseTarget start(Path work) throws SQLException {
@@ -85,11 +82,6 @@ final class LakebaseTarget extends EmulatedTarget {
     @Override
     public void removeInjectedLatency() {
         emulator.tuning().operationPolls(0).endpointPolls(0);
-    }
-
-    @Override
-    public Interceptor interceptor() {
-        return sharedCredential;
     }
 
     @Override

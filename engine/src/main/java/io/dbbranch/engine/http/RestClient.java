@@ -27,6 +27,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -76,6 +77,10 @@ public final class RestClient implements AutoCloseable {
         this.random = random;
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        // The strict pool takes one lock for every lease and release of a connection: with tens of
+                        // leases at once on a busy machine, threads queued behind a preempted holder (about 300 ms per
+                        // lease at 50 at once, in flight-recorder lock events). The lax pool keeps the per-route limit.
+                        .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                         .setMaxConnPerRoute(settings.maxConnections())
                         .setMaxConnTotal(settings.maxConnections() * 2)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()

@@ -91,7 +91,14 @@ public final class LocalCluster {
      * Starts the server on a free loopback port unless it runs already, and returns its port. Safe to call from
      * several threads and processes at once: one starts it, the others find it running.
      */
-    public synchronized int start() {
+    public int start() {
+        // Every admin connection asks for the port: a running server is found without the lock, which would otherwise
+        // line up every connection of a busy emulator or of leases at once behind one another.
+        OptionalInt running = runningPort();
+        return running.isPresent() ? running.getAsInt() : startLocked();
+    }
+
+    private synchronized int startLocked() {
         OptionalInt running = runningPort();
         if (running.isPresent()) {
             return running.getAsInt();

@@ -26,6 +26,9 @@ import java.util.Optional;
  * server of its own.
  */
 public final class BackingPostgres implements AutoCloseable {
+    /** The {@code VALID UNTIL} of a password that does not expire (PostgreSQL's {@code infinity}, as an instant). */
+    public static final Instant NO_EXPIRY = Instant.parse("9999-12-31T00:00:00Z");
+
     private final LocalCluster cluster;
     private final boolean stopOnClose;
     private final BackingHistory history;
@@ -148,24 +151,46 @@ public final class BackingPostgres implements AutoCloseable {
      * and expiry (earlier passwords stop working for new logins).
      */
     public void grantLogin(String role, String password, Instant validUntil, String database) throws SQLException {
-        String credentials = " LOGIN PASSWORD " + literal(password) + " VALID UNTIL " + literal(validUntil.toString());
+        grant(role, " LOGIN PASSWORD " + literal(password) + " VALID UNTIL " + literal(validUntil.toString()), database);
+    }
+
+    /**
+     * Lets the login role {@code role} connect to {@code database}, read and write all data and create tables in its
+     * {@code public} schema; its password stays as it is (a role that does not exist yet is made without one).
+     */
+    public void grantConnect(String role, String database) throws SQLException {
+        grant(role, null, database);
+    }
+
+    private void grant(String role, String credentials, String database) throws SQLException {
         try (Connection connection = cluster.connectAdmin("postgres"); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
-            // Serialises role changes: two mints at once must not both try CREATE ROLE.
-            statement.execute("SELECT pg_advisory_xact_lock(4242)");
-            boolean exists;
-            try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
-                query.setString(1, role);
-                try (ResultSet result = query.executeQuery()) {
-                    exists = result.next();
+            if (credentials != null || !roleExists(connection, role)) {
+                // Role changes one at a time: two mints at once must not both try CREATE ROLE.
+                statement.execute("SELECT pg_advisory_xact_lock(4242)");
+                boolean exists = roleExists(connection, role);
+                if (credentials != null || !exists) {
+                    statement.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + quote(role)
+                            + (credentials == null ? " LOGIN" : credentials));
                 }
+                statement.execute("GRANT pg_read_all_data, pg_write_all_data TO " + quote(role));
             }
-            statement.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + quote(role) + credentials);
-            statement.execute("GRANT pg_read_all_data, pg_write_all_data TO " + quote(role));
+            // One database's privileges at a time (two GRANTs on one database at once fail: "tuple concurrently
+            // updated"), but different databases at once: leases at once each grant their own branch.
+            statement.execute("SELECT pg_advisory_xact_lock(4243, hashtext(" + literal(database) + "))");
             statement.execute("GRANT CONNECT, TEMPORARY, CREATE ON DATABASE " + quote(database) + " TO " + quote(role));
             connection.commit();
         }
         adminExecute(database, "GRANT ALL ON SCHEMA public TO " + quote(role));
+    }
+
+    private static boolean roleExists(Connection connection, String role) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            query.setString(1, role);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next();
+            }
+        }
     }
 
     /** Runs statements as the superuser in {@code database}. */

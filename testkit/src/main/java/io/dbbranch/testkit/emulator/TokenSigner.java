@@ -70,6 +70,21 @@ public final class TokenSigner {
         }
     }
 
+    /**
+     * A secret of this signer's own for {@code purpose}: the same for the same purpose as long as the key is kept (across
+     * restarts), and different for every purpose (HMAC-SHA256 of the purpose under the key).
+     */
+    public String derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot derive a secret", e);
+        }
+    }
+
     /** A serialized JWT and its expiry. */
     public record SignedToken(String token, Instant expiresAt) {
         @Override

@@ -33,15 +33,16 @@ final class AuthRoutes {
     private final LakebaseEmulator.Identities identities;
     private final TokenSigner signer;
     private final BranchStore store;
-    private final DatabaseTokens tokens;
+    private final TokenLogins logins;
     private final Tuning tuning;
     private final Clock clock;
 
-    AuthRoutes(LakebaseEmulator.Identities identities, TokenSigner signer, BranchStore store, Tuning tuning, Clock clock) {
+    AuthRoutes(LakebaseEmulator.Identities identities, TokenSigner signer, TokenLogins logins, BranchStore store,
+               Tuning tuning, Clock clock) {
         this.identities = identities;
         this.signer = signer;
         this.store = store;
-        this.tokens = new DatabaseTokens(clock);
+        this.logins = logins;
         this.tuning = tuning;
         this.clock = clock;
     }
@@ -102,11 +103,10 @@ final class AuthRoutes {
         }
         Duration ttl = ttl(body);
         String identity = request.identity();
+        // Every token stays good until it expires, whatever is minted after it: the login front checks it (TokenLogins).
+        logins.grant(branch.server, identity, branch.id);
         TokenSigner.SignedToken minted = signer.sign(identity, DATABASE_TOKEN, ttl, Map.of("endpoint", endpoint));
-        DatabaseTokens.Issued token = tokens.issue(branch.server.cluster().directory().toString(), identity,
-                minted.expiresAt(), minted::token,
-                issued -> branch.server.grantLogin(identity, issued.token(), issued.expiresAt(), branch.id));
-        return Reply.ok(NODES.objectNode().put("token", token.token()).put("expire_time", token.expiresAt().toString()));
+        return Reply.ok(NODES.objectNode().put("token", minted.token()).put("expire_time", minted.expiresAt().toString()));
     }
 
     private Duration ttl(JsonNode body) {

@@ -38,15 +38,17 @@ final class BranchRoutes {
     private final Tuning tuning;
     private final Clock clock;
     private final String host;
+    private final LoginFronts fronts;
     private final Duration historyRetention;
 
-    BranchRoutes(BranchStore store, OperationStore operations, Tuning tuning, Clock clock, String host,
+    BranchRoutes(BranchStore store, OperationStore operations, Tuning tuning, Clock clock, String host, LoginFronts fronts,
                  Duration historyRetention) {
         this.store = store;
         this.operations = operations;
         this.tuning = tuning;
         this.clock = clock;
         this.host = host;
+        this.fronts = fronts;
         this.historyRetention = historyRetention;
     }
 
@@ -157,7 +159,7 @@ final class BranchRoutes {
                 branch.endpointPollsLeft--;
             }
         }
-        return LakebaseJson.endpoint(project(request), branch, host);
+        return LakebaseJson.endpoint(project(request), branch, host, fronts.port(branch.server));
     }
 
     private String project(Request request) {

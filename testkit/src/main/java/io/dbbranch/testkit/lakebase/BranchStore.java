@@ -19,8 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntSupplier;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * The project's branches. Each is a database named after the branch id, on the backing server or, for a branch of
@@ -35,14 +36,19 @@ final class BranchStore {
     private final Clock clock;
     private final Map<String, EmulatedBranch> branches = new LinkedHashMap<>();
     private final IntSupplier maxBranches;
+    private final Consumer<BackingPostgres> serverGone;
 
-    /** @param maxBranches the most branches besides the default one (0: no limit), read at every create */
-    BranchStore(BackingPostgres postgres, String project, String defaultBranch, Clock clock, IntSupplier maxBranches)
-            throws SQLException {
+    /**
+     * @param maxBranches the most branches besides the default one (0: no limit), read at every create
+     * @param serverGone  told of each server of a branch of the past that was removed with its last branch
+     */
+    BranchStore(BackingPostgres postgres, String project, String defaultBranch, Clock clock, IntSupplier maxBranches,
+                Consumer<BackingPostgres> serverGone) throws SQLException {
         this.postgres = postgres;
         this.project = project;
         this.clock = clock;
         this.maxBranches = maxBranches;
+        this.serverGone = serverGone;
         load();
         if (!branches.containsKey(defaultBranch)) {
             postgres.ensureDatabase(defaultBranch);
@@ -180,6 +186,7 @@ final class BranchStore {
                     && branches.values().stream().noneMatch(b -> branch.restoredServer.equals(b.restoredServer));
         }
         if (lastOnItsServer) {
+            serverGone.accept(branch.server);
             postgres.history().orElseThrow().delete(branch.restoredServer);
         } else {
             branch.server.dropDatabase(branch.id);

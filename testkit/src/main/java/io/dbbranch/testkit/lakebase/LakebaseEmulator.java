@@ -8,6 +8,7 @@ import io.dbbranch.testkit.emulator.ErrorStyle;
 import io.dbbranch.testkit.emulator.Faults;
 import io.dbbranch.testkit.emulator.Housekeeping;
 import io.dbbranch.testkit.emulator.TokenSigner;
+import io.dbbranch.testkit.pgfront.LoginFront;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -26,9 +27,11 @@ import java.util.Objects;
  *
  * <p>Behind it runs a real PostgreSQL 17 ({@link BackingPostgres}): the project's default branch {@code main} is a
  * database, a new branch is a copy of its parent's database named after the branch id, and a database credential
- * is a JWT signed by the emulator that is the password of a login role named after the caller's identity, valid
- * until the token expires. Clients connect to {@code 127.0.0.1:}{@link #postgresPort()} without TLS, to the database
- * named like the branch. Expired branches are deleted by the emulator, as Lakebase does.
+ * is a JWT signed by the emulator. Clients connect to {@code 127.0.0.1:}{@link #postgresPort()} without TLS, to the
+ * database named like the branch, as the caller's identity with the token as password: there a PostgreSQL login front
+ * ({@link io.dbbranch.testkit.pgfront.LoginFront}, {@link TokenLogins}) takes every unexpired token of the identity,
+ * however many were minted since, and relays the session to a login role of the identity's name on the backing
+ * server. Expired branches are deleted by the emulator, as Lakebase does.
  *
  * <p>Branches of the past ({@code source_branch_time} or {@code source_branch_lsn}) are real point-in-time restores
  * of the backing server's WAL archive and base backups ({@link io.dbbranch.testkit.emulator.BackingHistory}): each is
@@ -37,9 +40,9 @@ import java.util.Objects;
  * record replayed). The project reports its {@code history_retention_duration}, but the history starts when the
  * emulator first started: earlier points are refused with 400, as are points in the future.
  *
- * <p>Differences from the service: all branches of a server share it, so one identity has one password per server
- * at a time (see {@link DatabaseTokens}); copying a branch disconnects sessions left on its parent; a branch of the
- * past has no history of its own (branches of its past are refused).
+ * <p>Differences from the service: all branches of a server share it, so an identity's role is one for all of them (a
+ * token opens every branch it was granted, whichever endpoint it was minted for); copying a branch disconnects
+ * sessions left on its parent; a branch of the past has no history of its own (branches of its past are refused).
  */
 public final class LakebaseEmulator implements AutoCloseable {
     /** The demo service principal, personal access token and its user; all replaceable through {@link Options}. */
@@ -113,22 +116,28 @@ public final class LakebaseEmulator implements AutoCloseable {
     private final Tuning tuning = new Tuning();
     private final BackingPostgres postgres;
     private final BranchStore store;
+    private final LoginFronts fronts;
     private final EmulatorServer server;
     private final Housekeeping reaper;
 
     private LakebaseEmulator(Options options, Clock clock) throws IOException, SQLException {
         this.options = options;
         this.postgres = BackingPostgres.start(options.home(), options.settings(), options.historyRetention());
+        TokenSigner signer = new TokenSigner(options.home(), "dbbranch-lakebase-emulator", clock);
+        TokenLogins logins = new TokenLogins(signer);
+        this.fronts = new LoginFronts(LoginFront.Options.loopback(), logins);
         try {
-            this.store = new BranchStore(postgres, options.project(), DEFAULT_BRANCH, clock, tuning::maxBranches);
-            TokenSigner signer = new TokenSigner(options.home(), "dbbranch-lakebase-emulator", clock);
-            AuthRoutes auth = new AuthRoutes(options.identities(), signer, store, tuning, clock);
+            fronts.port(postgres);
+            this.store = new BranchStore(postgres, options.project(), DEFAULT_BRANCH, clock, tuning::maxBranches,
+                    fronts::stop);
+            AuthRoutes auth = new AuthRoutes(options.identities(), signer, logins, store, tuning, clock);
             this.server = new EmulatorServer(options.port(), ErrorStyle.DATABRICKS, auth::authenticate);
             auth.register(server, server.uri().toString());
-            new BranchRoutes(store, new OperationStore(clock), tuning, clock, "127.0.0.1", options.historyRetention())
+            new BranchRoutes(store, new OperationStore(clock), tuning, clock, "127.0.0.1", fronts, options.historyRetention())
                     .register(server);
             server.start();
         } catch (IOException | SQLException | RuntimeException e) {
+            fronts.close();
             postgres.close();
             throw e;
         }
@@ -154,9 +163,12 @@ public final class LakebaseEmulator implements AutoCloseable {
         return options.identities();
     }
 
-    /** The port the backing PostgreSQL server listens on (at 127.0.0.1, no TLS); branches of the past have their own. */
+    /**
+     * The port clients log in to with a database credential (at 127.0.0.1, no TLS): the backing server's login front.
+     * Branches of the past have their own. The backing server itself ({@link #postgres()}) listens elsewhere.
+     */
     public int postgresPort() {
-        return postgres.port();
+        return fronts.port(postgres);
     }
 
     /** The backing PostgreSQL server, for tests that look behind the API. */
@@ -188,6 +200,7 @@ public final class LakebaseEmulator implements AutoCloseable {
     public void close() {
         reaper.close();
         server.close();
+        fronts.close();
         postgres.close();
     }
 }

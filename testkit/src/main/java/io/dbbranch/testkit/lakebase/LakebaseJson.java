@@ -69,12 +69,12 @@ final class LakebaseJson {
     }
 
     /**
-     * The branch's read-write endpoint. Unlike the service's, its hosts name the port: branches of the past are served
-     * by servers of their own.
+     * The branch's read-write endpoint. Unlike the service's, its hosts name the port (of the login front of the
+     * branch's server): branches of the past are served by servers of their own.
      */
-    static ObjectNode endpoint(String project, EmulatedBranch branch, String host) {
+    static ObjectNode endpoint(String project, EmulatedBranch branch, String host, int port) {
         String branchName = branchName(project, branch.id);
-        ObjectNode hosts = NODES.objectNode().put("host", host).put("port", branch.server.port());
+        ObjectNode hosts = NODES.objectNode().put("host", host).put("port", port);
         ObjectNode status = NODES.objectNode()
                 .put("endpoint_id", ENDPOINT_ID)
                 .put("endpoint_type", "ENDPOINT_TYPE_READ_WRITE")

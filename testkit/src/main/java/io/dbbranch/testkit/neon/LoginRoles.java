@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +14,6 @@ import java.util.List;
  * belong to one branch at a time (on Neon each branch has its own roles).
  */
 final class LoginRoles {
-    /** PostgreSQL has no "never" for {@code VALID UNTIL} in the shared helper; this is as good. */
-    private static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
-
     private final BackingPostgres postgres;
 
     LoginRoles(BackingPostgres postgres) {
@@ -36,7 +32,7 @@ final class LoginRoles {
 
     /** Makes (or updates) the role with this password, able to log in to {@code database}. */
     void grant(String role, String password, String database) throws SQLException {
-        postgres.grantLogin(role, password, NEVER, database);
+        postgres.grantLogin(role, password, BackingPostgres.NO_EXPIRY, database);
     }
 
     /** Takes the role's access to {@code database} away (its data stays). */
