@@ -1,6 +1,5 @@
 package io.dbbranch.testkit.pgfront;
 
-import io.dbbranch.engine.credentials.Secret;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -8,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -72,7 +72,7 @@ final class BackendLogin {
                         scram = new ScramSha256(as.password().reveal().toCharArray());
                         byte[] first = scram.clientFirst();
                         byte[] name = PgWire.cString(ScramSha256.MECHANISM);
-                        PgWire.write(out, new PgWire.Message(PgWire.PASSWORD_MESSAGE, java.nio.ByteBuffer
+                        PgWire.write(out, new PgWire.Message(PgWire.PASSWORD_MESSAGE, ByteBuffer
                                 .allocate(name.length + 4 + first.length).put(name).putInt(first.length).put(first).array()));
                     }
                     case PgWire.AUTH_SASL_CONTINUE -> PgWire.write(out, new PgWire.Message(PgWire.PASSWORD_MESSAGE,

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
@@ -99,7 +100,7 @@ final class ScramSha256 {
     }
 
     private static Map<String, String> fields(String message) {
-        Map<String, String> fields = new java.util.HashMap<>();
+        Map<String, String> fields = new HashMap<>();
         for (String part : message.split(",")) {
             int equals = part.indexOf('=');
             if (equals == 1) {
