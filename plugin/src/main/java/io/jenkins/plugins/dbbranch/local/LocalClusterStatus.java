@@ -29,7 +29,7 @@ import java.util.OptionalInt;
  */
 public record LocalClusterStatus(String state, String version, Path dataDirectory, Integer port, Integer branches,
                                  String problem) {
-    static final String RUNNING = "running";
+    private static final String RUNNING = "running";
 
     /** The status of the cluster in {@code home}, as the controller (owner {@code owner}) sees it. */
     public static LocalClusterStatus of(LocalHome home, String owner) {
@@ -50,10 +50,6 @@ public record LocalClusterStatus(String state, String version, Path dataDirector
             return new LocalClusterStatus(RUNNING, majorVersion(cluster), cluster.dataDirectory(), port.getAsInt(), null,
                     e.getMessage());
         }
-    }
-
-    public boolean isRunning() {
-        return RUNNING.equals(state);
     }
 
     private static String serverVersion(LocalCluster cluster) throws SQLException {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -78,11 +79,11 @@ public final class StartedClusters {
         for (Started each : List.copyOf(started.values())) {
             if (each.recoveries() != null) {
                 for (RecoveryBranch branch : recoveryBranches(each)) {
-                    stop(each.recoveries().cluster(branch.name()), "the recovery branch " + branch.name() + " of "
+                    stop(() -> each.recoveries().cluster(branch.name()), "the recovery branch " + branch.name() + " of "
                             + each.home().path(), stopped);
                 }
             }
-            stop(each.cluster(), "the cluster in " + each.home().path(), stopped);
+            stop(each::cluster, "the cluster in " + each.home().path(), stopped);
             started.remove(each.home().path());
         }
         return stopped;
@@ -98,19 +99,21 @@ public final class StartedClusters {
         }
     }
 
-    private static void stop(LocalCluster cluster, String what, List<String> stopped) {
-        OptionalInt port = cluster.runningPort();
-        if (port.isEmpty()) {
-            return;
-        }
-        String described = what + " (port " + port.getAsInt() + ")";
+    /** Stops {@code server} if it runs; a server that cannot be found or stopped is logged, never thrown. */
+    private static void stop(Supplier<LocalCluster> server, String what, List<String> stopped) {
         try {
+            LocalCluster cluster = server.get();
+            OptionalInt port = cluster.runningPort();
+            if (port.isEmpty()) {
+                return;
+            }
+            String described = what + " (port " + port.getAsInt() + ")";
             cluster.stop();
             stopped.add(described);
             LOGGER.info(() -> "Stopped the embedded PostgreSQL server of " + described);
         } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Could not stop the embedded PostgreSQL server of " + described
-                    + "; it may be left running (stop it with: pg_ctl -D " + cluster.dataDirectory() + " stop)", e);
+            LOGGER.log(Level.WARNING, "Could not stop the embedded PostgreSQL server of " + what
+                    + "; it may be left running (stop it with pg_ctl -D <its data folder> stop)", e);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dbbranch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.Util;
 import io.dbbranch.engine.local.LocalCluster;
 import io.dbbranch.engine.local.LocalHome;
 import io.dbbranch.engine.local.LocalProvider;
@@ -16,6 +17,8 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -30,7 +33,8 @@ class LocalClusterStopsWithJenkinsTest {
 
     @Test
     void aClusterThisControllerStartedIsStoppedWhenJenkinsStops(JenkinsRule r) throws Exception {
-        LocalConnection local = connectionOn(LocalHome.temporary("dbbranch-terminator").path().toString());
+        LocalHome home = LocalHome.temporary("dbbranch-terminator");
+        LocalConnection local = connectionOn(home.path().toString());
         assertThat(local.status().state()).isEqualTo("not created yet");
         LocalCluster cluster;
         try (BranchProvider provider = local.open(ConnectionContext.forController())) {
@@ -41,10 +45,15 @@ class LocalClusterStopsWithJenkinsTest {
 
         StartedClusters.stopStartedClusters();
 
-        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).as("postmaster alive").isFalse();
+        // pg_ctl returns once the postmaster removed its pid file, a moment before the process is gone.
+        Optional<ProcessHandle> process = ProcessHandle.of(postmaster);
+        if (process.isPresent()) {
+            process.get().onExit().get(30, TimeUnit.SECONDS);
+        }
         assertThat(accepts(port)).as("port %d open", port).isFalse();
         assertThat(local.status().state()).isEqualTo("stopped");
         assertThat(local.status().port()).isNull();
+        Util.deleteRecursive(home.path().toFile());
     }
 
     @Test
