@@ -41,8 +41,8 @@ public final class StartedClusters {
         return ExtensionList.lookupSingleton(StartedClusters.class);
     }
 
-    /** Stops the clusters this controller started: runs when Jenkins stops. */
-    @Terminator(displayName = "Stopping the embedded PostgreSQL clusters started by local connections")
+    /** Stops the clusters this controller started: runs when Jenkins stops (its display name is a key of Messages). */
+    @Terminator(displayName = "StartedClusters.stopStartedClusters")
     public static void stopStartedClusters() {
         ExtensionList.lookup(StartedClusters.class).forEach(StartedClusters::stopAll);
     }
