@@ -47,4 +47,9 @@ public record LocalHome(Path path) {
     public Path clusterDirectory() {
         return path.resolve("cluster");
     }
+
+    /** The cluster's history: WAL archive, base backups, and the recovery branches' clusters. */
+    public Path historyDirectory() {
+        return path.resolve("history");
+    }
 }

@@ -75,7 +75,7 @@ public class LocalProvider extends PostgresProvider {
      */
     public static LocalProvider open(LocalHome home, ClusterSettings settings, PitrSettings pitr, String owner) {
         ShellSafePath.require(home.path(), "Open the local cluster in " + home.path());
-        Path historyDirectory = home.path().resolve("history");
+        Path historyDirectory = home.historyDirectory();
         LocalCluster cluster = new LocalCluster(home.clusterDirectory(), LocalHistory.archiving(settings, historyDirectory));
         LocalHistory history = new LocalHistory(cluster, historyDirectory, settings, pitr);
         LocalProvider provider = new LocalProvider(cluster, history, owner);

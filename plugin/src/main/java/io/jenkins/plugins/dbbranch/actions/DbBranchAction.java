@@ -43,6 +43,11 @@ public final class DbBranchAction implements RunAction2 {
         return List.copyOf(records.getView());
     }
 
+    /** The records as the build page shows them. */
+    public List<BranchRow> getRows() {
+        return records.getView().stream().map(BranchRow::new).toList();
+    }
+
     public List<ReviewRecord> getReviews() {
         return reviews == null ? List.of() : List.copyOf(reviews.getView());
     }

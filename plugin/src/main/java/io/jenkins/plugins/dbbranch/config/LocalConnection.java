@@ -4,8 +4,9 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.util.FormValidation;
 import io.dbbranch.engine.local.LocalHome;
-import io.dbbranch.engine.local.LocalProvider;
 import io.dbbranch.engine.spi.BranchProvider;
+import io.jenkins.plugins.dbbranch.local.LocalClusterStatus;
+import io.jenkins.plugins.dbbranch.local.StartedClusters;
 import java.nio.file.Path;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -15,8 +16,9 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * Branches in an embedded PostgreSQL 17 cluster on the controller, started on first use: for evaluating the plugin
- * with nothing installed. Builds must run on the controller's built-in node, or reach it over the network.
+ * Branches in an embedded PostgreSQL 17 cluster on the controller, started on first use and stopped when Jenkins stops
+ * (see {@link StartedClusters}): for evaluating the plugin with nothing installed. Builds must run on the controller's
+ * built-in node, or reach it over the network.
  */
 public class LocalConnection extends DbConnection {
     private String home;
@@ -41,9 +43,15 @@ public class LocalConnection extends DbConnection {
         return new LocalHome(home != null ? Path.of(home) : Jenkins.get().getRootDir().toPath().resolve("dbbranch").resolve("local"));
     }
 
+    /** Opens the cluster, starting it if it is stopped; a cluster started here stops when Jenkins stops. */
     @Override
     public BranchProvider open(ConnectionContext context) {
-        return LocalProvider.open(localHome(), context.owner());
+        return StartedClusters.get().open(localHome(), context.owner());
+    }
+
+    /** The cluster's state for this connection's page; does not start it. */
+    public LocalClusterStatus status() {
+        return LocalClusterStatus.of(localHome(), ControllerOwner.get());
     }
 
     @Extension

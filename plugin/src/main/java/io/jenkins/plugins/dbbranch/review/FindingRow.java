@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dbbranch.review;
 
 import io.dbbranch.engine.review.Finding;
+import io.jenkins.plugins.dbbranch.actions.DurationText;
 import java.io.Serializable;
 import java.util.Locale;
 
@@ -43,11 +44,8 @@ public final class FindingRow implements Serializable {
     public String getMessage() { return message; }
     public String getRemedy() { return remedy; }
 
-    /** How long the lock was held, with its unit, e.g. {@code 2.4 s}; empty when no lock was measured. */
+    /** How long the lock was held, with its unit ({@code 87 ms}, {@code 2.4 sec}); empty when no lock was measured. */
     public String getHeld() {
-        if (heldMs == null) {
-            return "";
-        }
-        return heldMs < 1000 ? heldMs + " ms" : String.format(Locale.ROOT, "%.1f s", heldMs / 1000.0);
+        return heldMs == null ? "" : DurationText.of(heldMs);
     }
 }
