@@ -8,11 +8,11 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.dbbranch.BranchMigrations;
-import io.jenkins.plugins.dbbranch.BranchRequest;
-import io.jenkins.plugins.dbbranch.MigrationSummary;
 import io.jenkins.plugins.dbbranch.config.DbBranchConfiguration;
 import io.jenkins.plugins.dbbranch.config.DbConnection;
+import io.jenkins.plugins.dbbranch.lease.BranchRequest;
+import io.jenkins.plugins.dbbranch.migration.BranchMigrations;
+import io.jenkins.plugins.dbbranch.migration.MigrationSummary;
 import io.jenkins.plugins.dbbranch.review.ReviewRequest;
 import java.util.Map;
 import java.util.Set;
@@ -100,7 +100,7 @@ public final class MigrateUpstreamStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Apply the workspace's database migrations to the parent branch";
+            return Messages.MigrateUpstreamStep_DisplayName();
         }
 
         @Override
