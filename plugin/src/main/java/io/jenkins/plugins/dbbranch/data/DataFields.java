@@ -1,0 +1,115 @@
+package io.jenkins.plugins.dbbranch.data;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.data.ColumnRef;
+import io.dbbranch.engine.data.DataPolicy;
+import io.dbbranch.engine.data.TableRef;
+import io.jenkins.plugins.dbbranch.steps.BranchFields;
+import java.util.function.Function;
+
+/**
+ * The form checks and choices of {@code data}, {@code masking}, {@code keepData} and {@code allowUnmasked}, shared by
+ * {@code withDbBranch} and the freestyle wrapper. Each checks that the user may configure the item first; values with
+ * {@code ${…}} are left to the build. The masking file itself is read and checked when the build runs (it lives in the
+ * build's workspace).
+ */
+public final class DataFields {
+    private DataFields() {
+    }
+
+    /** {@code full} (the default, stored as nothing), {@code schema-only}, {@code masked}. */
+    public static ListBoxModel policies(@CheckForNull Item item) {
+        ListBoxModel model = new ListBoxModel();
+        if (BranchFields.mayConfigure(item)) {
+            model.add("full: all of the parent's data (default)", "");
+            model.add("schema-only: the schema, no rows but the tables in keepData", DataPolicy.SCHEMA_ONLY.text());
+            model.add("masked: personal columns rewritten by the masking file's rules", DataPolicy.MASKED.text());
+        }
+        return model;
+    }
+
+    public static FormValidation checkData(@CheckForNull Item item, @CheckForNull String value) {
+        String text = Util.fixEmptyAndTrim(value);
+        if (text == null || !BranchFields.mayConfigure(item) || text.contains("${")) {
+            return FormValidation.ok();
+        }
+        try {
+            DataPolicy.parse(text);
+            return FormValidation.ok();
+        } catch (DbBranchException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /** The masking file: required for masked data, a path inside the workspace, meaningless for full data. */
+    public static FormValidation checkMasking(@CheckForNull Item item, @CheckForNull String value, @CheckForNull String data) {
+        String path = Util.fixEmptyAndTrim(value);
+        DataPolicy policy = policyOrNull(data);
+        if (!BranchFields.mayConfigure(item) || (path != null && path.contains("${"))) {
+            return FormValidation.ok();
+        }
+        if (path == null) {
+            return policy == DataPolicy.MASKED
+                    ? FormValidation.error("Masked data needs the masking rules: the file's path in the workspace, e.g. db/masking.yml")
+                    : FormValidation.ok();
+        }
+        String outside = WorkspaceMaskingFile.outsideWorkspace(path);
+        if (outside != null) {
+            return FormValidation.error("'" + path + "' " + outside);
+        }
+        if (policy == DataPolicy.FULL) {
+            return FormValidation.error("A masking file applies to masked data (and its keepData: to schema-only data); "
+                    + "choose one of them, or leave the file out");
+        }
+        return FormValidation.ok();
+    }
+
+    /** Tables to keep: {@code table} or {@code schema.table}, comma separated; schema-only data only. */
+    public static FormValidation checkKeepData(@CheckForNull Item item, @CheckForNull String value, @CheckForNull String data) {
+        return checkList(item, value, data, DataPolicy.SCHEMA_ONLY, TableRef::parse,
+                "keepData applies to schema-only data: a masked branch keeps every table, a full one has nothing to keep");
+    }
+
+    /** Columns to leave unmasked: {@code table.column} or {@code schema.table.column}, comma separated; masked data only. */
+    public static FormValidation checkAllowUnmasked(@CheckForNull Item item, @CheckForNull String value, @CheckForNull String data) {
+        return checkList(item, value, data, DataPolicy.MASKED, ColumnRef::parse,
+                "allowUnmasked applies to masked data: the personal-column guard runs only when masking");
+    }
+
+    private static FormValidation checkList(@CheckForNull Item item, @CheckForNull String value, @CheckForNull String data,
+                                            DataPolicy appliesTo, Function<String, ?> parser, String wrongPolicy) {
+        String text = Util.fixEmptyAndTrim(value);
+        if (text == null || !BranchFields.mayConfigure(item) || text.contains("${")) {
+            return FormValidation.ok();
+        }
+        DataPolicy policy = policyOrNull(data);
+        if (policy != null && policy != appliesTo) {
+            return FormValidation.error(wrongPolicy);
+        }
+        try {
+            DataRequest.list(text, parser);
+            return FormValidation.ok();
+        } catch (DbBranchException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /** The policy chosen beside the field, or {@code null} when it is an expression or misspelt (its own check says so). */
+    @CheckForNull
+    private static DataPolicy policyOrNull(@CheckForNull String data) {
+        String text = Util.fixEmptyAndTrim(data);
+        if (text != null && text.contains("${")) {
+            return null;
+        }
+        try {
+            return DataRequest.policy(text);
+        } catch (DbBranchException e) {
+            return null;
+        }
+    }
+}
