@@ -52,6 +52,10 @@ public final class DataRecord {
     @Exported public String getMethod() { return method; }
     /** How long the data step took, login included. */
     @Exported public long getMillis() { return millis; }
+    /** {@link #getMillis()} for people: {@code 6.02 s}. */
+    public String getTook() { return String.format(Locale.ROOT, "%.2f s", millis / 1000.0); }
+    /** Whether any column was masked (the page shows the columns then). */
+    public boolean isMasking() { return tables.stream().anyMatch(table -> !table.columns.isEmpty()); }
     /** One line, e.g. {@code masked: 2 tables, 6 columns, 320 rows in 0.41 s}. */
     @Exported public String getSummary() { return summary; }
     @Exported public List<TableRow> getTables() { return List.copyOf(tables); }
