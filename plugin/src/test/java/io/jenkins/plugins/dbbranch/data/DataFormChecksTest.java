@@ -3,10 +3,8 @@ package io.jenkins.plugins.dbbranch.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.dbbranch.steps.WithDbBranchStep;
+import io.jenkins.plugins.dbbranch.testing.FormEndpoints;
 import io.jenkins.plugins.dbbranch.wrapper.DbBranchBuildWrapper;
-import java.net.URL;
-import org.htmlunit.HttpMethod;
-import org.htmlunit.WebRequest;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -20,23 +18,17 @@ class DataFormChecksTest {
             throws Exception {
         for (Class<?> owner : new Class<?>[] {WithDbBranchStep.class, DbBranchBuildWrapper.class}) {
             String as = owner.getSimpleName();
-            assertThat(post(r, owner, "fillDataItems")).as(as).contains("schema-only", "masked");
-            assertThat(post(r, owner, "checkData?value=anonymized")).as(as).contains("error", "anonymized");
-            assertThat(post(r, owner, "checkData?value=schema-only")).as(as).doesNotContain("error");
-            assertThat(post(r, owner, "checkMasking?value=&data=masked")).as(as).contains("error", "masking rules");
-            assertThat(post(r, owner, "checkMasking?value=../shared/masking.yml&data=masked")).as(as).contains("error", "leaves the workspace");
-            assertThat(post(r, owner, "checkMasking?value=db/masking.yml&data=")).as(as).contains("error", "applies to masked data");
-            assertThat(post(r, owner, "checkMasking?value=db/masking.yml&data=masked")).as(as).doesNotContain("error");
-            assertThat(post(r, owner, "checkKeepData?value=countries&data=masked")).as(as).contains("error", "schema-only");
-            assertThat(post(r, owner, "checkKeepData?value=countries,%20sales.currencies&data=schema-only")).as(as).doesNotContain("error");
-            assertThat(post(r, owner, "checkAllowUnmasked?value=products&data=masked")).as(as).contains("error", "two or three parts");
-            assertThat(post(r, owner, "checkAllowUnmasked?value=products.name&data=masked")).as(as).doesNotContain("error");
+            assertThat(FormEndpoints.post(r, owner, "fillDataItems")).as(as).contains("schema-only", "masked");
+            assertThat(FormEndpoints.post(r, owner, "checkData?value=anonymized")).as(as).contains("error", "anonymized");
+            assertThat(FormEndpoints.post(r, owner, "checkData?value=schema-only")).as(as).doesNotContain("error");
+            assertThat(FormEndpoints.post(r, owner, "checkMasking?value=&data=masked")).as(as).contains("error", "masking rules");
+            assertThat(FormEndpoints.post(r, owner, "checkMasking?value=../shared/masking.yml&data=masked")).as(as).contains("error", "leaves the workspace");
+            assertThat(FormEndpoints.post(r, owner, "checkMasking?value=db/masking.yml&data=")).as(as).contains("error", "applies to masked data");
+            assertThat(FormEndpoints.post(r, owner, "checkMasking?value=db/masking.yml&data=masked")).as(as).doesNotContain("error");
+            assertThat(FormEndpoints.post(r, owner, "checkKeepData?value=countries&data=masked")).as(as).contains("error", "schema-only");
+            assertThat(FormEndpoints.post(r, owner, "checkKeepData?value=countries,%20sales.currencies&data=schema-only")).as(as).doesNotContain("error");
+            assertThat(FormEndpoints.post(r, owner, "checkAllowUnmasked?value=products&data=masked")).as(as).contains("error", "two or three parts");
+            assertThat(FormEndpoints.post(r, owner, "checkAllowUnmasked?value=products.name&data=masked")).as(as).doesNotContain("error");
         }
-    }
-
-    private static String post(JenkinsRule r, Class<?> owner, String method) throws Exception {
-        JenkinsRule.WebClient client = r.createWebClient();
-        WebRequest request = new WebRequest(new URL(r.getURL(), "descriptorByName/" + owner.getName() + "/" + method), HttpMethod.POST);
-        return client.getPage(client.addCrumb(request)).getWebResponse().getContentAsString();
     }
 }
