@@ -48,6 +48,8 @@ class MaskedPipelineTest {
         String log = JenkinsRule.getLog(build);
         assertThat(log).as("the body printed the masked rows").containsPattern("user_[0-9a-f]{20}@example\\.invalid\\|[A-Z][a-z]+ [A-Z][a-z]+\\|\\*+0007")
                 .contains("[dbbranch] masked " + PersonalData.CUSTOMERS + " rows of public.customers (5 columns) in ");
+        assertThat(log.indexOf("[dbbranch] masked " + PersonalData.CUSTOMERS + " rows")).as("masked before the build's credential was minted")
+                .isPositive().isLessThan(log.indexOf("valid until"));
         assertThat(personal).hasSize(2 * PersonalData.CUSTOMERS + PersonalData.CUSTOMERS + 120);
         assertThat(personal.stream().filter(log::contains).toList()).as("real values in the console").isEmpty();
         assertThat(BuildFiles.containingAny(build.getRootDir().toPath(), personal)).as("files of the build holding a real value").isEmpty();
