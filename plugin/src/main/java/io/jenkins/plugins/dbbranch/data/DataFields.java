@@ -34,16 +34,7 @@ public final class DataFields {
     }
 
     public static FormValidation checkData(@CheckForNull Item item, @CheckForNull String value) {
-        String text = Util.fixEmptyAndTrim(value);
-        if (text == null || !BranchFields.mayConfigure(item) || text.contains("${")) {
-            return FormValidation.ok();
-        }
-        try {
-            DataPolicy.parse(text);
-            return FormValidation.ok();
-        } catch (DbBranchException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return BranchFields.check(item, value, DataPolicy::parse);
     }
 
     /** The masking file: required for masked data, a path inside the workspace, meaningless for full data. */
@@ -83,20 +74,11 @@ public final class DataFields {
 
     private static FormValidation checkList(@CheckForNull Item item, @CheckForNull String value, @CheckForNull String data,
                                             DataPolicy appliesTo, Function<String, ?> parser, String wrongPolicy) {
-        String text = Util.fixEmptyAndTrim(value);
-        if (text == null || !BranchFields.mayConfigure(item) || text.contains("${")) {
-            return FormValidation.ok();
-        }
         DataPolicy policy = policyOrNull(data);
-        if (policy != null && policy != appliesTo) {
+        if (Util.fixEmptyAndTrim(value) != null && policy != null && policy != appliesTo && BranchFields.mayConfigure(item)) {
             return FormValidation.error(wrongPolicy);
         }
-        try {
-            DataRequest.list(text, parser);
-            return FormValidation.ok();
-        } catch (DbBranchException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return BranchFields.check(item, value, text -> DataRequest.list(text, parser));
     }
 
     /** The policy chosen beside the field, or {@code null} when it is an expression or misspelt (its own check says so). */
