@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
-import hudson.tasks.Shell;
 import io.dbbranch.engine.testing.PersonalData;
 import io.jenkins.plugins.dbbranch.actions.DataRecord;
 import io.jenkins.plugins.dbbranch.actions.DbBranchAction;
@@ -31,7 +30,6 @@ class MaskedFreestyleBuildTest {
         wrapper.setMasking("db/masking.yml");
         wrapper.setAllowUnmasked("customers.description");
         project.getBuildWrappersList().add(wrapper);
-        project.getBuildersList().add(new Shell("echo \"branch=$DB_BRANCH_NAME\""));
         r.configRoundtrip(project);
         r.assertEqualDataBoundBeans(wrapper, project.getBuildWrappersList().get(DbBranchBuildWrapper.class));
         r.jenkins.getWorkspaceFor(project).child("db/masking.yml").write(MaskingFixtures.RULES, StandardCharsets.UTF_8.name());
