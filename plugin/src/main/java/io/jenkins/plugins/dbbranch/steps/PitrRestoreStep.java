@@ -88,7 +88,7 @@ public final class PitrRestoreStep extends BranchStep {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Make a recovery branch of a database as it was at a past moment";
+            return Messages.PitrRestoreStep_DisplayName();
         }
 
         @Override
@@ -100,8 +100,8 @@ public final class PitrRestoreStep extends BranchStep {
         public ListBoxModel doFillKeepItems(@AncestorInPath Item item) {
             ListBoxModel model = new ListBoxModel();
             if (BranchFields.mayConfigure(item)) {
-                model.add("always: keep the recovery branch (default)", "");
-                model.add("never: delete it at the end (a restore drill)", "never");
+                model.add(Messages.PitrRestoreStep_KeepAlways(), "");
+                model.add(Messages.PitrRestoreStep_KeepNever(), "never");
             }
             return model;
         }

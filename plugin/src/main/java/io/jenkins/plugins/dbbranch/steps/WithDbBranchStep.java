@@ -79,7 +79,7 @@ public final class WithDbBranchStep extends BranchStep implements LeaseParameter
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Run the block on a throw-away branch of a database";
+            return Messages.WithDbBranchStep_DisplayName();
         }
 
         @Override

@@ -124,7 +124,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper implements Le
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Run the build on a throw-away database branch";
+            return Messages.DbBranchBuildWrapper_DisplayName();
         }
 
         @Override
