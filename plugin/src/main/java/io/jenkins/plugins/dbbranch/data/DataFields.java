@@ -26,9 +26,9 @@ public final class DataFields {
     public static ListBoxModel policies(@CheckForNull Item item) {
         ListBoxModel model = new ListBoxModel();
         if (BranchFields.mayConfigure(item)) {
-            model.add("full: all of the parent's data (default)", "");
-            model.add("schema-only: the schema, no rows but the tables in keepData", DataPolicy.SCHEMA_ONLY.text());
-            model.add("masked: personal columns rewritten by the masking file's rules", DataPolicy.MASKED.text());
+            model.add(Messages.DataFields_Full(), "");
+            model.add(Messages.DataFields_SchemaOnly(), DataPolicy.SCHEMA_ONLY.text());
+            model.add(Messages.DataFields_Masked(), DataPolicy.MASKED.text());
         }
         return model;
     }
@@ -46,7 +46,7 @@ public final class DataFields {
         }
         if (path == null) {
             return policy == DataPolicy.MASKED
-                    ? FormValidation.error("Masked data needs the masking rules: the file's path in the workspace, e.g. db/masking.yml")
+                    ? FormValidation.error(Messages.DataFields_MaskingRequired())
                     : FormValidation.ok();
         }
         String outside = WorkspaceMaskingFile.outsideWorkspace(path);
@@ -54,8 +54,7 @@ public final class DataFields {
             return FormValidation.error("'" + path + "' " + outside);
         }
         if (policy == DataPolicy.FULL) {
-            return FormValidation.error("A masking file applies to masked data (and its keepData: to schema-only data); "
-                    + "choose one of them, or leave the file out");
+            return FormValidation.error(Messages.DataFields_MaskingWithFullData());
         }
         return FormValidation.ok();
     }
@@ -63,13 +62,13 @@ public final class DataFields {
     /** Tables to keep: {@code table} or {@code schema.table}, comma separated; schema-only data only. */
     public static FormValidation checkKeepData(@CheckForNull Item item, @CheckForNull String value, @CheckForNull String data) {
         return checkList(item, value, data, DataPolicy.SCHEMA_ONLY, TableRef::parse,
-                "keepData applies to schema-only data: a masked branch keeps every table, a full one has nothing to keep");
+                Messages.DataFields_KeepDataNotSchemaOnly());
     }
 
     /** Columns to leave unmasked: {@code table.column} or {@code schema.table.column}, comma separated; masked data only. */
     public static FormValidation checkAllowUnmasked(@CheckForNull Item item, @CheckForNull String value, @CheckForNull String data) {
         return checkList(item, value, data, DataPolicy.MASKED, ColumnRef::parse,
-                "allowUnmasked applies to masked data: the personal-column guard runs only when masking");
+                Messages.DataFields_AllowUnmaskedNotMasked());
     }
 
     private static FormValidation checkList(@CheckForNull Item item, @CheckForNull String value, @CheckForNull String data,
