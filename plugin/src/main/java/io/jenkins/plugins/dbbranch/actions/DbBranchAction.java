@@ -25,6 +25,8 @@ public final class DbBranchAction implements RunAction2 {
     private final CopyOnWriteList<BranchRecord> records = new CopyOnWriteList<>();
     /** Null in builds saved before reviews existed (XStream runs no initialisers). */
     private CopyOnWriteList<ReviewRecord> reviews = new CopyOnWriteList<>();
+    /** Null in builds saved before data policies existed. */
+    private CopyOnWriteList<DataRecord> data = new CopyOnWriteList<>();
     private transient Run<?, ?> run;
 
     /** The build's action, added on first use. */
@@ -50,6 +52,22 @@ public final class DbBranchAction implements RunAction2 {
 
     public List<ReviewRecord> getReviews() {
         return reviews == null ? List.of() : List.copyOf(reviews.getView());
+    }
+
+    /** What was done to the data of the build's schema-only and masked branches. */
+    public List<DataRecord> getData() {
+        return data == null ? List.of() : List.copyOf(data.getView());
+    }
+
+    /** Records what was done to a branch's data and saves the build. */
+    public void addData(DataRecord record) {
+        synchronized (ADDING) {
+            if (data == null) {
+                data = new CopyOnWriteList<>();
+            }
+        }
+        data.add(record);
+        save();
     }
 
     /** Records a migration review and saves the build. */

@@ -2,9 +2,11 @@ package io.jenkins.plugins.dbbranch.lease;
 
 import hudson.Util;
 import io.dbbranch.engine.DurationText;
+import io.dbbranch.engine.data.BranchData;
 import io.dbbranch.engine.lease.KeepPolicy;
 import io.dbbranch.engine.lease.LeaseSpec;
 import io.jenkins.plugins.dbbranch.config.DbConnection;
+import io.jenkins.plugins.dbbranch.data.DataRequest;
 import io.jenkins.plugins.dbbranch.review.ReviewRequest;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -33,6 +35,7 @@ public final class BranchRequest implements Serializable {
     private final String verify;
     private final String expect;
     private final ReviewRequest review;
+    private final DataRequest data;
 
     /**
      * @param connection the configured connection's name; {@code null} when only one is configured
@@ -50,11 +53,12 @@ public final class BranchRequest implements Serializable {
      */
     public BranchRequest(String connection, String parent, String name, String ttl, String keep, String envPrefix,
                          boolean migrate, String locations, String verify, String expect) {
-        this(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify, expect, ReviewRequest.NONE);
+        this(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify, expect, ReviewRequest.NONE, DataRequest.FULL);
     }
 
     private BranchRequest(String connection, String parent, String name, String ttl, String keep, String envPrefix,
-                          boolean migrate, String locations, String verify, String expect, ReviewRequest review) {
+                          boolean migrate, String locations, String verify, String expect, ReviewRequest review,
+                          DataRequest data) {
         this.connection = Util.fixEmptyAndTrim(connection);
         this.parent = Util.fixEmptyAndTrim(parent);
         this.name = Util.fixEmptyAndTrim(name);
@@ -66,12 +70,18 @@ public final class BranchRequest implements Serializable {
         this.verify = Util.fixEmptyAndTrim(verify);
         this.expect = Util.fixEmptyAndTrim(expect);
         this.review = review;
+        this.data = data;
     }
 
     /** This request with the migrations reviewed as {@code review} says (a review implies {@code migrate}). */
     public BranchRequest withReview(ReviewRequest review) {
         return new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate || review.enabled(), locations, verify,
-                expect, review);
+                expect, review, data);
+    }
+
+    /** This request with the branch's data as {@code data} says (schema-only, masked). */
+    public BranchRequest withData(DataRequest data) {
+        return new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify, expect, review, data);
     }
 
     public String connection() { return connection; }
@@ -86,6 +96,8 @@ public final class BranchRequest implements Serializable {
     public String expect() { return expect; }
     /** Whether and how the migrations are reviewed; never {@code null} (older saved requests have none: no review). */
     public ReviewRequest review() { return review != null ? review : ReviewRequest.NONE; }
+    /** What data the branch may hold; never {@code null} (older saved requests have none: full data). */
+    public DataRequest data() { return data != null ? data : DataRequest.FULL; }
 
     /** The keep policy; throws {@code DbBranchException} for a wrong spelling. */
     public KeepPolicy keepPolicy() {
@@ -108,12 +120,14 @@ public final class BranchRequest implements Serializable {
      *
      * @param branchName the branch's name: {@link #name()}, or one derived for the build, or the one being resumed
      * @param secrets    where the engine writes the password file
+     * @param branchData the data policy, read by {@link DataRequest#read} (the masking file is in the workspace)
      * @throws io.dbbranch.engine.DbBranchException {@code INVALID_REQUEST} for a wrong ttl, keep or name
      */
-    public LeaseSpec toSpec(DbConnection on, String owner, BuildIdentity build, String branchName, Path secrets) {
+    public LeaseSpec toSpec(DbConnection on, String owner, BuildIdentity build, String branchName, Path secrets,
+                            BranchData branchData) {
         LeaseSpec.Builder spec = LeaseSpec.builder(parentOn(on)).name(branchName).owner(owner)
                 .job(build.job()).build(build.build()).change(build.change()).keep(keepPolicy())
-                .envPrefix(envPrefix).secretsDirectory(secrets);
+                .envPrefix(envPrefix).secretsDirectory(secrets).data(branchData);
         if (ttl != null) {
             spec.expiryWindow(DurationText.parse("ttl", ttl));
         }

@@ -9,6 +9,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
 import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.data.BranchData;
+import io.dbbranch.engine.data.DataPolicy;
 import io.dbbranch.engine.lease.BranchLease;
 import io.dbbranch.engine.lease.LeaseEnvironment;
 import io.dbbranch.engine.lease.LeaseSpec;
@@ -17,6 +19,7 @@ import io.dbbranch.engine.spi.BranchInfo;
 import io.dbbranch.engine.spi.BranchProvider;
 import io.dbbranch.engine.spi.Progress;
 import io.jenkins.plugins.dbbranch.actions.BranchRecord;
+import io.jenkins.plugins.dbbranch.actions.DataRecord;
 import io.jenkins.plugins.dbbranch.actions.DbBranchAction;
 import io.jenkins.plugins.dbbranch.config.ConnectionContext;
 import io.jenkins.plugins.dbbranch.config.ControllerOwner;
@@ -68,7 +71,10 @@ public final class LeaseOpener {
         ReviewPolicySource policy = request.review().enabled() ? checkedPolicy(request.review(), connection, workspace) : null;
         Verification verification = BranchVerification.of(request.verify(), request.expect());
         BuildIdentity build = BuildIdentity.of(run, environment);
-        LeaseSpec spec = spec(request, connection, build, request.name() != null ? request.name() : build.derivedName(NAME_PREFIX), workspace);
+        // The masking file is read and checked before any branch is made, so a wrong one costs nothing.
+        BranchData data = request.data().read(workspace);
+        LeaseSpec spec = spec(request, connection, build, request.name() != null ? request.name() : build.derivedName(NAME_PREFIX),
+                workspace, data);
         Progress progress = ConsoleProgress.to(listener);
         BranchProvider provider = connection.open(ConnectionContext.forBuild(run));
         BranchLease lease;
@@ -89,6 +95,9 @@ public final class LeaseOpener {
         action.describe(key, branch.restorePoint() != null ? branch.restorePoint().toString() : null,
                 lease.credential().expiresAt().toString(), null);
         action.timings(key, lease.timings());
+        if (lease.data().policy() != DataPolicy.FULL) {
+            action.addData(DataRecord.of(step, branch.name(), lease.data()));
+        }
 
         boolean onAgent = workspace != null && workspace.isRemote();
         LeaseHandle handle = new LeaseHandle(key, run.getExternalizableId(), request, connection.getName(), branch,
@@ -165,7 +174,10 @@ public final class LeaseOpener {
     public static void resume(LeaseHandle handle, Run<?, ?> run, @CheckForNull FilePath workspace, TaskListener listener)
             throws IOException, InterruptedException {
         DbConnection connection = DbBranchConfiguration.get().resolve(handle.connection());
-        LeaseSpec spec = spec(handle.request(), connection, BuildIdentity.of(run, new EnvVars()), handle.branch(), workspace);
+        // A handle exists only once its lease opened, so the branch's data policy was applied and committed then. Applying
+        // it again would rewrite the rows under the running body and re-read a workspace file the body may have changed.
+        LeaseSpec spec = spec(handle.request(), connection, BuildIdentity.of(run, new EnvVars()), handle.branch(), workspace,
+                BranchData.full());
         Progress progress = ConsoleProgress.to(listener);
         BranchProvider provider = connection.open(ConnectionContext.forBuild(run));
         BranchLease lease;
@@ -208,9 +220,9 @@ public final class LeaseOpener {
     }
 
     private static LeaseSpec spec(BranchRequest request, DbConnection connection, BuildIdentity build, String name,
-                                  @CheckForNull FilePath workspace) throws AbortException {
+                                  @CheckForNull FilePath workspace, BranchData data) throws AbortException {
         try {
-            return request.toSpec(connection, ControllerOwner.get(), build, name, secretsDirectory(workspace));
+            return request.toSpec(connection, ControllerOwner.get(), build, name, secretsDirectory(workspace), data);
         } catch (DbBranchException e) {
             throw abort(e);
         }

@@ -12,6 +12,7 @@ import io.dbbranch.engine.naming.BranchName;
 import io.dbbranch.engine.restore.Expectation;
 import io.jenkins.plugins.dbbranch.config.DbBranchConfiguration;
 import io.jenkins.plugins.dbbranch.config.DbConnection;
+import java.util.function.Function;
 import jenkins.model.Jenkins;
 
 /**
@@ -70,17 +71,17 @@ public final class BranchFields {
         return check(item, value, BranchName::validate);
     }
 
-    private interface Parser {
-        Object parse(String text);
-    }
-
-    private static FormValidation check(@CheckForNull Item item, @CheckForNull String value, Parser parser) {
+    /**
+     * Checks a text field with the engine's own parser: fine when empty, an expression ({@code ${…}}) or not the user's
+     * to configure; otherwise the parser's message as the error.
+     */
+    public static FormValidation check(@CheckForNull Item item, @CheckForNull String value, Function<String, ?> parser) {
         String text = Util.fixEmptyAndTrim(value);
         if (text == null || !mayConfigure(item) || text.contains("${")) {
             return FormValidation.ok();
         }
         try {
-            parser.parse(text);
+            parser.apply(text);
             return FormValidation.ok();
         } catch (DbBranchException e) {
             return FormValidation.error(e.getMessage());

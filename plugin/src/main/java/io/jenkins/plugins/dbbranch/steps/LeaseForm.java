@@ -3,6 +3,7 @@ package io.jenkins.plugins.dbbranch.steps;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.dbbranch.data.DataFields;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -27,5 +28,30 @@ public interface LeaseForm extends BranchForm {
     @POST
     default FormValidation doCheckName(@AncestorInPath Item item, @QueryParameter String value) {
         return BranchFields.checkBranchName(item, value);
+    }
+
+    @POST
+    default ListBoxModel doFillDataItems(@AncestorInPath Item item) {
+        return DataFields.policies(item);
+    }
+
+    @POST
+    default FormValidation doCheckData(@AncestorInPath Item item, @QueryParameter String value) {
+        return DataFields.checkData(item, value);
+    }
+
+    @POST
+    default FormValidation doCheckMasking(@AncestorInPath Item item, @QueryParameter String value, @QueryParameter String data) {
+        return DataFields.checkMasking(item, value, data);
+    }
+
+    @POST
+    default FormValidation doCheckKeepData(@AncestorInPath Item item, @QueryParameter String value, @QueryParameter String data) {
+        return DataFields.checkKeepData(item, value, data);
+    }
+
+    @POST
+    default FormValidation doCheckAllowUnmasked(@AncestorInPath Item item, @QueryParameter String value, @QueryParameter String data) {
+        return DataFields.checkAllowUnmasked(item, value, data);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dbbranch.steps;
 
+import io.jenkins.plugins.dbbranch.data.DataRequest;
 import io.jenkins.plugins.dbbranch.lease.BranchRequest;
 import io.jenkins.plugins.dbbranch.review.ReviewRequest;
 
@@ -26,11 +27,20 @@ public interface LeaseParameters {
     String getReviewPolicy();
     /** Whether a WARN review marks the build unstable; default {@code true}. */
     boolean isUnstableOnWarn();
+    /** {@code full} (default), {@code schema-only} or {@code masked}. */
+    String getData();
+    /** The masking rules' file, relative to the workspace. */
+    String getMasking();
+    /** Tables a schema-only branch keeps the rows of, comma separated. */
+    String getKeepData();
+    /** Personal-looking columns a masked branch may leave as they are, comma separated. */
+    String getAllowUnmasked();
 
     /** The parameters as the shared core takes them. */
     default BranchRequest request() {
         return new BranchRequest(getConnection(), getParent(), getName(), getTtl(), getKeep(), getEnvPrefix(), isMigrate(),
                 getLocations(), getVerify(), getExpect())
-                .withReview(new ReviewRequest(isReview(), getReviewPolicy(), isUnstableOnWarn()));
+                .withReview(new ReviewRequest(isReview(), getReviewPolicy(), isUnstableOnWarn()))
+                .withData(new DataRequest(getData(), getMasking(), getKeepData(), getAllowUnmasked()));
     }
 }

@@ -27,6 +27,10 @@ public final class WithDbBranchStep extends BranchStep implements LeaseParameter
     private boolean review;
     private String reviewPolicy;
     private boolean unstableOnWarn = true;
+    private String data;
+    private String masking;
+    private String keepData;
+    private String allowUnmasked;
 
     @DataBoundConstructor
     public WithDbBranchStep() {
@@ -41,6 +45,10 @@ public final class WithDbBranchStep extends BranchStep implements LeaseParameter
     @Override public boolean isReview() { return review; }
     @Override public String getReviewPolicy() { return reviewPolicy; }
     @Override public boolean isUnstableOnWarn() { return unstableOnWarn; }
+    @Override public String getData() { return data; }
+    @Override public String getMasking() { return masking; }
+    @Override public String getKeepData() { return keepData; }
+    @Override public String getAllowUnmasked() { return allowUnmasked; }
 
     @DataBoundSetter public void setParent(String parent) { this.parent = Util.fixEmptyAndTrim(parent); }
     @DataBoundSetter public void setName(String name) { this.name = Util.fixEmptyAndTrim(name); }
@@ -51,6 +59,10 @@ public final class WithDbBranchStep extends BranchStep implements LeaseParameter
     @DataBoundSetter public void setReview(boolean review) { this.review = review; }
     @DataBoundSetter public void setReviewPolicy(String reviewPolicy) { this.reviewPolicy = Util.fixEmptyAndTrim(reviewPolicy); }
     @DataBoundSetter public void setUnstableOnWarn(boolean unstableOnWarn) { this.unstableOnWarn = unstableOnWarn; }
+    @DataBoundSetter public void setData(String data) { this.data = Util.fixEmptyAndTrim(data); }
+    @DataBoundSetter public void setMasking(String masking) { this.masking = Util.fixEmptyAndTrim(masking); }
+    @DataBoundSetter public void setKeepData(String keepData) { this.keepData = Util.fixEmptyAndTrim(keepData); }
+    @DataBoundSetter public void setAllowUnmasked(String allowUnmasked) { this.allowUnmasked = Util.fixEmptyAndTrim(allowUnmasked); }
 
     @Override
     public StepExecution start(StepContext context) {

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbbranch.engine.credentials.Secret;
 import io.jenkins.plugins.dbbranch.testing.BranchQueryStep;
+import io.jenkins.plugins.dbbranch.testing.BuildFiles;
 import io.jenkins.plugins.dbbranch.testing.TestDatabases;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -52,27 +48,14 @@ class SecretsStayOutOfLogsAndDiskTest {
         assertThat(token).isNotBlank();
         List<String> forms = new ArrayList<>(Secret.of(token).maskForms());
         assertThat(build.getRootDir().toPath().resolve("program.dat")).as("the running Pipeline's saved state").exists();
-        List<File> whileRunning = filesContainingAny(build.getRootDir().toPath(), forms);
+        List<File> whileRunning = BuildFiles.containingAny(build.getRootDir().toPath(), forms);
         r.assertBuildStatusSuccess(r.waitForCompletion(build));
 
         String log = JenkinsRule.getLog(build);
         assertThat(log).contains("password=****", "url=****", "jdbc=****", "host=127.0.0.1");
         forms.forEach(form -> assertThat(log).doesNotContain(form));
         assertThat(whileRunning).as("files of the running build holding the token").isEmpty();
-        assertThat(filesContainingAny(build.getRootDir().toPath(), forms)).as("files of the build holding the token").isEmpty();
-        assertThat(filesContainingAny(job.getRootDir().toPath(), forms)).isEmpty();
-    }
-
-    private static List<File> filesContainingAny(Path root, List<String> needles) throws IOException {
-        List<File> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                if (needles.stream().anyMatch(text::contains)) {
-                    found.add(file.toFile());
-                }
-            }
-        }
-        return found;
+        assertThat(BuildFiles.containingAny(build.getRootDir().toPath(), forms)).as("files of the build holding the token").isEmpty();
+        assertThat(BuildFiles.containingAny(job.getRootDir().toPath(), forms)).isEmpty();
     }
 }

@@ -106,7 +106,9 @@ class SavedConfigurationsTest {
 
     @Test
     void theStepsAndTheWrapperTakeTheParametersTheyTookBefore() {
-        String lease = "(connection?: String, envPrefix?: String, expect?: String, keep?: String, locations?: String, "
+        // Since then: data, masking, keepData and allowUnmasked (issue 14), all optional, so old scripts still read.
+        String lease = "(allowUnmasked?: String, connection?: String, data?: String, envPrefix?: String, expect?: String, "
+                + "keep?: String, keepData?: String, locations?: String, masking?: String, "
                 + "migrate?: boolean, name?: String, parent?: String, review?: boolean, reviewPolicy?: String, ttl?: String, "
                 + "unstableOnWarn?: boolean, verify?: String)";
         assertThat(DescribableModel.of(WithDbBranchStep.class)).hasToString("WithDbBranchStep" + lease);
