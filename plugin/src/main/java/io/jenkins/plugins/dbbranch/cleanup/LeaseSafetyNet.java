@@ -5,11 +5,11 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.listeners.RunListener;
-import io.jenkins.plugins.dbbranch.ConsoleProgress;
-import io.jenkins.plugins.dbbranch.LiveLeases;
-import io.jenkins.plugins.dbbranch.LostBranches;
 import io.jenkins.plugins.dbbranch.actions.BranchRecord;
 import io.jenkins.plugins.dbbranch.actions.DbBranchAction;
+import io.jenkins.plugins.dbbranch.lease.ConsoleProgress;
+import io.jenkins.plugins.dbbranch.lease.LiveLeases;
+import io.jenkins.plugins.dbbranch.lease.LostBranches;
 
 /**
  * The last line of defence when a build completes: a lease the build still holds (its step or wrapper never got to

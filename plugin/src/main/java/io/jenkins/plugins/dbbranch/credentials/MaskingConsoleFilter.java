@@ -4,7 +4,7 @@ import hudson.console.ConsoleLogFilter;
 import hudson.model.AbstractBuild;
 import hudson.model.Run;
 import hudson.util.Secret;
-import io.jenkins.plugins.dbbranch.LiveLeases;
+import io.jenkins.plugins.dbbranch.lease.LiveLeases;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.Charset;

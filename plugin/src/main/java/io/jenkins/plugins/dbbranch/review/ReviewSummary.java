@@ -7,7 +7,7 @@ import io.dbbranch.engine.report.ReportJson;
 import io.dbbranch.engine.review.ReviewReport;
 import io.dbbranch.engine.review.report.ReviewJunitXml;
 import io.dbbranch.engine.review.report.ReviewMarkdown;
-import io.jenkins.plugins.dbbranch.MigrationSummary;
+import io.jenkins.plugins.dbbranch.migration.MigrationSummary;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package io.jenkins.plugins.dbbranch.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
-import io.jenkins.plugins.dbbranch.LeaseHandle;
-import io.jenkins.plugins.dbbranch.LiveLeases;
+import io.jenkins.plugins.dbbranch.lease.LeaseHandle;
+import io.jenkins.plugins.dbbranch.lease.LiveLeases;
 import java.time.Duration;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;

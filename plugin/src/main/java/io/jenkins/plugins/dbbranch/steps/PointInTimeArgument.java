@@ -4,7 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Run;
 import io.dbbranch.engine.spi.PointInTime;
-import io.jenkins.plugins.dbbranch.RecoveryBranches;
+import io.jenkins.plugins.dbbranch.restore.RecoveryBranches;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

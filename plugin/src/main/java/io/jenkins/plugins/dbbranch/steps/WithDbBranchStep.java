@@ -8,7 +8,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.dbbranch.BranchRequest;
+import io.jenkins.plugins.dbbranch.lease.BranchRequest;
 import io.jenkins.plugins.dbbranch.review.ReviewRequest;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;

@@ -7,7 +7,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.dbbranch.engine.lease.TeardownResult;
-import io.jenkins.plugins.dbbranch.LeaseHandle;
+import io.jenkins.plugins.dbbranch.lease.LeaseHandle;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildWrapper;
 

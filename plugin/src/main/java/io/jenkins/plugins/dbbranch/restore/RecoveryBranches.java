@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dbbranch;
+package io.jenkins.plugins.dbbranch.restore;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
@@ -22,6 +22,9 @@ import io.jenkins.plugins.dbbranch.actions.DbBranchAction;
 import io.jenkins.plugins.dbbranch.config.ConnectionContext;
 import io.jenkins.plugins.dbbranch.config.ControllerOwner;
 import io.jenkins.plugins.dbbranch.config.DbConnection;
+import io.jenkins.plugins.dbbranch.lease.BuildIdentity;
+import io.jenkins.plugins.dbbranch.lease.ConsoleProgress;
+import io.jenkins.plugins.dbbranch.lease.LeaseOpener;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;

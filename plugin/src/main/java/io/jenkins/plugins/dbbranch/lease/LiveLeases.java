@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dbbranch;
+package io.jenkins.plugins.dbbranch.lease;
 
 import io.dbbranch.engine.lease.BranchLease;
 import io.dbbranch.engine.spi.BranchProvider;

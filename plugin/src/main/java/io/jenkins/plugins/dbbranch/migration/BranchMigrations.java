@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dbbranch;
+package io.jenkins.plugins.dbbranch.migration;
 
 import hudson.AbortException;
 import hudson.FilePath;
@@ -23,9 +23,11 @@ import io.dbbranch.engine.spi.Credential;
 import io.jenkins.plugins.dbbranch.config.ConnectionContext;
 import io.jenkins.plugins.dbbranch.config.ControllerOwner;
 import io.jenkins.plugins.dbbranch.config.DbConnection;
+import io.jenkins.plugins.dbbranch.lease.ConsoleProgress;
+import io.jenkins.plugins.dbbranch.lease.LeaseOpener;
 import io.jenkins.plugins.dbbranch.review.ReviewPolicySource;
-import io.jenkins.plugins.dbbranch.review.ReviewRequest;
 import io.jenkins.plugins.dbbranch.review.ReviewPublisher;
+import io.jenkins.plugins.dbbranch.review.ReviewRequest;
 import io.jenkins.plugins.dbbranch.review.ReviewSummary;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dbbranch;
+package io.jenkins.plugins.dbbranch.lease;
 
 import hudson.EnvVars;
 import hudson.model.Item;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dbbranch;
+package io.jenkins.plugins.dbbranch.lease;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dbbranch;
+package io.jenkins.plugins.dbbranch.migration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

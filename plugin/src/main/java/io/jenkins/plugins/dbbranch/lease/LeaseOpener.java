@@ -1,4 +1,4 @@
-package io.jenkins.plugins.dbbranch;
+package io.jenkins.plugins.dbbranch.lease;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
@@ -23,6 +23,8 @@ import io.jenkins.plugins.dbbranch.config.ControllerOwner;
 import io.jenkins.plugins.dbbranch.config.DbBranchConfiguration;
 import io.jenkins.plugins.dbbranch.config.DbConnection;
 import io.jenkins.plugins.dbbranch.credentials.AgentPassFile;
+import io.jenkins.plugins.dbbranch.migration.BranchMigrations;
+import io.jenkins.plugins.dbbranch.migration.MigrationSummary;
 import io.jenkins.plugins.dbbranch.review.ReviewPolicySource;
 import io.jenkins.plugins.dbbranch.review.ReviewPublisher;
 import io.jenkins.plugins.dbbranch.review.ReviewRequest;
