@@ -3,6 +3,7 @@ package io.dbbranch.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dbbranch.cli.options.DataOptions;
 import io.dbbranch.cli.options.DurationConverter;
+import io.dbbranch.cli.options.FixedNameOptions;
 import io.dbbranch.cli.options.ReadyTimeoutOption;
 import io.dbbranch.cli.options.PointInTimeOptions;
 import io.dbbranch.cli.output.BranchView;
@@ -12,6 +13,10 @@ import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.data.BranchData;
 import io.dbbranch.engine.data.BranchDataResult;
 import io.dbbranch.engine.lease.DataPreparation;
+import io.dbbranch.engine.lease.ExistingBranch;
+import io.dbbranch.engine.lease.KeepPolicy;
+import io.dbbranch.engine.lease.LeaseSpec;
+import io.dbbranch.engine.lease.OnExists;
 import io.dbbranch.engine.report.ReportJson;
 import io.dbbranch.engine.naming.BranchName;
 import io.dbbranch.engine.postgres.PostgresProvider;
@@ -57,6 +62,9 @@ final class CreateCommand extends DataCommand {
     @Mixin
     DataOptions dataOptions;
 
+    @Mixin
+    FixedNameOptions fixedName;
+
     @Override
     protected int execute() {
         BranchName.validate(name);
@@ -66,6 +74,10 @@ final class CreateCommand extends DataCommand {
                     "--at and --lsn choose a moment of a parent, and no --parent was given", "Add --parent <branch>");
         }
         BranchData data = dataOptions.toBranchData(context());
+        if (parent == null && (fixedName.onExists() != OnExists.FAIL || fixedName.pullRequest() != null)) {
+            throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Create root database '" + name + "' with --on-exists or "
+                    + "--pull-request", "those are for branches of a parent", "Add --parent <branch>, or leave them out");
+        }
         if (parent == null && !data.isFull()) {
             throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Create root database '" + name + "' with --data " + data.policy(),
                     "a root database starts empty, with no parent's data to leave out or mask", "Add --parent <branch>");
@@ -73,28 +85,32 @@ final class CreateCommand extends DataCommand {
         try (BranchProvider provider = openProvider()) {
             Instant now = Instant.now();
             boolean nativeSchemaOnly = DataPreparation.nativeSchemaOnly(provider, data, point);
-            BranchInfo branch;
+            ExistingBranch.Opened opened;
             try {
-                branch = parent == null ? createRoot(provider, now) : createBranch(provider, point, now, nativeSchemaOnly);
+                opened = parent == null ? new ExistingBranch.Opened(createRoot(provider, now), ExistingBranch.Origin.CREATED)
+                        : createBranch(provider, point, now, data, nativeSchemaOnly);
             } catch (RuntimeException e) {
                 throw Cleanup.reportLeftBehind(name, e, console());
             }
+            BranchInfo branch = opened.branch();
             ConnectionDetails connection;
             BranchDataResult prepared;
             try {
                 connection = provider.awaitReady(branch, readyTimeout.value(), console().progress());
                 // A signal during a call that could not notice it (SQL, HTTP) finds the branch made: nobody wants it now.
                 Cleanup.stopIfInterrupted("Create " + name);
-                prepared = DataPreparation.apply(provider, branch, connection, data, nativeSchemaOnly, readyTimeout.value(),
+                // A branch taken over keeps its data: the policy was applied when it was made.
+                prepared = !opened.origin().madeNow() ? BranchDataResult.untouched()
+                        : DataPreparation.apply(provider, branch, connection, data, nativeSchemaOnly, readyTimeout.value(),
                         console().progress());
             } catch (RuntimeException e) {
-                throw Cleanup.deleteAfter(provider, branch, e, console());
+                throw opened.origin().madeNow() ? Cleanup.deleteAfter(provider, branch, e, console()) : e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw Cleanup.deleteAfter(provider, branch, DbBranchException.of(ErrorCode.INTERRUPTED, "Create branch '" + name + "'",
                         "interrupted while preparing its data", "Run the command again"), console());
             }
-            console().note("created " + (parent == null ? "root database " : "branch ") + name
+            console().note(verb(opened.origin()) + (parent == null ? "root database " : "branch ") + name
                     + (parent == null ? "" : " of " + parent + (point.isHistorical() ? " at " + point : ""))
                     + " on " + provider.kind());
             BranchView view = BranchView.of(branch, connection);
@@ -119,7 +135,18 @@ final class CreateCommand extends DataCommand {
         }
     }
 
-    private BranchInfo createBranch(BranchProvider provider, PointInTime point, Instant now, boolean schemaOnly) {
+    private static String verb(ExistingBranch.Origin origin) {
+        return switch (origin) {
+            case CREATED -> "created ";
+            case REUSED -> "reused ";
+            case RESET -> "reset ";
+            case RECREATED -> "recreated ";
+        };
+    }
+
+    /** Creates the branch, or does what --on-exists says with the one of that name (see {@link ExistingBranch}). */
+    private ExistingBranch.Opened createBranch(BranchProvider provider, PointInTime point, Instant now, BranchData data,
+                                               boolean schemaOnly) {
         Capabilities capabilities = provider.capabilities();
         String asked = "Create branch '" + name + "' of '" + parent + "'";
         if (point.isHistorical() && !capabilities.pointInTime()) {
@@ -128,9 +155,17 @@ final class CreateCommand extends DataCommand {
         }
         Duration lifetime = ttl == null ? DEFAULT_TTL : ttl;
         capabilities.requireBranchLifetime(lifetime, asked, "--ttl");
-        Labels labels = new Labels(settings().owner(), null, null, null, now, now.plus(lifetime));
-        console().progress().report("creating branch " + name + " of " + parent + " on " + provider.kind());
-        return provider.createBranch(new CreateBranchRequest(name, parent, point, labels.expiresAt(), labels, schemaOnly));
+        Labels labels = new Labels(settings().owner(), null, null, null, now, now.plus(lifetime), fixedName.pullRequest());
+        CreateBranchRequest request = new CreateBranchRequest(name, parent, point, labels.expiresAt(), labels, schemaOnly);
+        // A branch taken over gets the same expiry from now; a pull request's key makes the spec keep "while open".
+        LeaseSpec spec = LeaseSpec.builder(parent).name(name).owner(settings().owner()).from(point).data(data)
+                .expiryWindow(lifetime).readyTimeout(readyTimeout.value()).onExists(fixedName.onExists())
+                .keep(fixedName.pullRequest() == null ? KeepPolicy.NEVER : KeepPolicy.WHILE_PR_OPEN)
+                .pullRequest(fixedName.pullRequest()).build();
+        return new ExistingBranch(provider, spec, console().progress()).open(request, () -> {
+            console().progress().report("creating branch " + name + " of " + parent + " on " + provider.kind());
+            return provider.createBranch(request);
+        });
     }
 
     private BranchInfo createRoot(BranchProvider provider, Instant now) {

@@ -5,13 +5,15 @@ import io.dbbranch.engine.lease.ReapReport;
 import io.dbbranch.engine.lease.Reaper;
 import io.dbbranch.engine.spi.BranchProvider;
 import java.time.Clock;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code dbbranch reap [--dry-run]}: deletes this owner's expired branches. */
+/** {@code dbbranch reap [--dry-run]}: deletes this owner's expired branches, and those of closed pull requests. */
 @Command(name = "reap", header = "Delete expired branches of this owner.",
-        description = "Delete expired branches of this owner (see --owner). Branches without dbbranch labels are never "
-                + "touched. Exits with 1 when some could not be deleted.")
+        description = "Delete expired branches of this owner (see --owner), and branches kept for pull requests named by "
+                + "--closed-pull-requests. Branches without dbbranch labels are never touched. Exits with 1 when some could "
+                + "not be deleted.")
 final class ReapCommand extends DataCommand {
     @Option(names = "--dry-run", description = "Only list what would be deleted.")
     boolean dryRun;
@@ -22,11 +24,17 @@ final class ReapCommand extends DataCommand {
     @Option(names = "--any-owner", description = "Also delete expired branches of other owners (never live ones).")
     boolean anyOwner;
 
+    @Option(names = "--closed-pull-requests", split = ",", paramLabel = "KEY",
+            description = "Pull requests that are closed or merged (keys as given to --pull-request): their kept branches "
+                    + "are deleted. Branches of other pull requests are kept until their expiry.")
+    List<String> closedPullRequests;
 
     @Override
     protected int execute() {
         try (BranchProvider provider = openProvider()) {
-            ReapReport report = new Reaper(provider, settings().owner(), Reaper.BuildLiveness.UNKNOWN, Clock.systemUTC())
+            Reaper.PullRequestLiveness pullRequests = closedPullRequests == null ? Reaper.PullRequestLiveness.UNKNOWN
+                    : Reaper.PullRequestLiveness.closed(closedPullRequests);
+            ReapReport report = new Reaper(provider, settings().owner(), Reaper.BuildLiveness.UNKNOWN, pullRequests, Clock.systemUTC())
                     .reap(prefix, dryRun, anyOwner, console().progress());
             if (!dryRun) {
                 report.deleted().forEach(reaped -> Cleanup.removePassFile(reaped.branch(), console()));

@@ -4,6 +4,7 @@ import io.dbbranch.cli.options.DataOptions;
 import io.dbbranch.cli.options.DurationConverter;
 import io.dbbranch.cli.options.EnvPrefixConverter;
 import io.dbbranch.cli.options.FailOnOption;
+import io.dbbranch.cli.options.FixedNameOptions;
 import io.dbbranch.cli.options.ReadyTimeoutOption;
 import io.dbbranch.cli.options.KeepPolicyConverter;
 import io.dbbranch.cli.options.MigrationFlags;
@@ -71,8 +72,12 @@ final class RunCommand extends ProviderCommand {
     PointInTimeOptions from;
 
     @Option(names = "--keep", paramLabel = "POLICY", converter = KeepPolicyConverter.class, defaultValue = "never",
-            description = "never (default), on-failure or always: keep the branch at the end instead of deleting it.")
+            description = "never (default), on-failure, always or while-pr-open (with --pull-request: until reap hears the "
+                    + "pull request is closed): keep the branch at the end instead of deleting it.")
     KeepPolicy keep;
+
+    @Mixin
+    FixedNameOptions fixedName;
 
     @Option(names = "--keep-for", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "7d",
             description = "How long a kept branch lives before reap may delete it (default ${DEFAULT-VALUE}).")
@@ -157,7 +162,8 @@ final class RunCommand extends ProviderCommand {
         LeaseSpec spec = LeaseSpec.builder(parent).name(name).namePrefix(namePrefix).owner(settings().owner())
                 .job(job).build(build).change(change).from(PointInTimeOptions.of(from))
                 .keep(keep).keepFor(keepFor).expiryWindow(ttl).credentialTtl(tokenTtl).envPrefix(envPrefix)
-                .readyTimeout(readyTimeout.value()).data(data.toBranchData(context())).build();
+                .readyTimeout(readyTimeout.value()).data(data.toBranchData(context()))
+                .onExists(fixedName.onExists()).pullRequest(fixedName.pullRequest()).build();
         // Read before the branch is made: a wrong folder must not cost a branch.
         MigrationOptions migration = migrate == null || migrate.isEmpty() ? null : MigrationFlags.build(migrate, "--migrate", context()).build();
         reviewOptions = review(migration);

@@ -5,14 +5,14 @@ import io.dbbranch.engine.lease.KeepPolicy;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code never}, {@code on-failure} or {@code always}. */
+/** {@code never}, {@code on-failure}, {@code always} or {@code while-pr-open}. */
 public final class KeepPolicyConverter implements ITypeConverter<KeepPolicy> {
     @Override
     public KeepPolicy convert(String text) {
         try {
             return KeepPolicy.parse(text);
         } catch (DbBranchException e) {
-            throw new TypeConversionException("'" + text + "' is not a keep policy; use never, on-failure or always");
+            throw new TypeConversionException("'" + text + "' is not a keep policy; use never, on-failure, always or while-pr-open");
         }
     }
 }

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * A build's branch, from creation to teardown: create → wait until it accepts logins → give it the data its
+ * A build's branch, from creation to teardown: create (or, for a fixed name that is taken, do what
+ * {@link LeaseSpec#onExists()} says: {@link ExistingBranch}) → wait until it accepts logins → give it the data its
  * {@link LeaseSpec#data() policy} allows (schema-only, masked), as its own role → mint a short-lived credential →
  * hand out the environment → keep the token fresh and the expiry pushed forward → tear down.
  *
@@ -55,24 +56,26 @@ public final class BranchLease implements AutoCloseable {
     private final List<Consumer<Credential>> refreshListeners = new CopyOnWriteArrayList<>();
     private final LeaseKeeper keeper;
     private final BranchDataResult data;
+    private final ExistingBranch.Origin origin;
     private volatile Throwable bodyFailure;
     private volatile TeardownResult teardown;
 
-    private BranchLease(BranchProvider provider, LeaseSpec spec, Progress progress, BranchInfo branch,
+    private BranchLease(BranchProvider provider, LeaseSpec spec, Progress progress, ExistingBranch.Opened opened,
                         ConnectionDetails connection, Credential credential, PgPassFile passFile, Map<String, Duration> timings,
                         BranchDataResult data) {
         this.provider = provider;
         this.spec = spec;
         this.progress = progress;
-        this.branch = branch;
+        this.branch = opened.branch();
+        this.origin = opened.origin();
         this.connection = connection;
         this.credential = new AtomicReference<>(credential);
         this.passFile = passFile;
-        this.environment = LeaseEnvironment.of(spec.envPrefix(), branch, connection, credential, passFile.path());
+        this.environment = LeaseEnvironment.of(spec.envPrefix(), this.branch, connection, credential, passFile.path());
         this.masks.addAll(environment.masks());
         this.timings.putAll(timings);
         this.data = data;
-        this.keeper = new LeaseKeeper(provider, branch, connection, spec, passFile, progress, this.credential, this::refreshed);
+        this.keeper = new LeaseKeeper(provider, this.branch, connection, spec, passFile, progress, this.credential, this::refreshed);
         keeper.start();
     }
 
@@ -86,22 +89,25 @@ public final class BranchLease implements AutoCloseable {
         String name = spec.resolveName();
         checkCapabilities(provider.capabilities(), spec, name);
         Instant now = Instant.now();
-        Labels labels = new Labels(spec.owner(), spec.job(), spec.build(), spec.change(), now, now.plus(spec.expiryWindow()));
+        Labels labels = new Labels(spec.owner(), spec.job(), spec.build(), spec.change(), now, now.plus(spec.expiryWindow()),
+                spec.pullRequest());
         Map<String, Duration> timings = new LinkedHashMap<>();
-
-        progress.report("creating branch " + name + " of " + spec.parent() + (spec.from().isHistorical() ? " at " + spec.from() : "")
-                + " on " + provider.kind());
         long started = System.nanoTime();
         boolean nativeSchemaOnly = DataPreparation.nativeSchemaOnly(provider, spec.data(), spec.from());
-        BranchInfo branch;
-        try {
-            branch = provider.createBranch(new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels,
-                    nativeSchemaOnly));
-        } catch (RuntimeException e) {
-            throw new UnsettledCreate(provider, spec, name, now, progress).settle(e);
-        }
+        CreateBranchRequest request = new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels,
+                nativeSchemaOnly);
+        // A fixed name may be taken: spec.onExists() says what then (ExistingBranch); otherwise this is a plain create.
+        ExistingBranch.Opened opened = new ExistingBranch(provider, spec, progress).open(request, () -> {
+            progress.report("creating branch " + name + " of " + spec.parent() + (spec.from().isHistorical() ? " at " + spec.from() : "")
+                    + " on " + provider.kind());
+            try {
+                return provider.createBranch(request);
+            } catch (RuntimeException e) {
+                throw new UnsettledCreate(provider, spec, name, now, progress).settle(e);
+            }
+        });
         timings.put("create", since(started));
-        return connect(provider, spec, progress, branch, started, timings);
+        return connect(provider, spec, progress, opened, started, timings);
     }
 
     /**
@@ -134,18 +140,25 @@ public final class BranchLease implements AutoCloseable {
         } catch (RuntimeException e) {
             throw abandon(provider, branch, e, progress);
         }
-        return connect(provider, spec, progress, branch, started, new LinkedHashMap<>());
+        return connect(provider, spec, progress, new ExistingBranch.Opened(branch, ExistingBranch.Origin.CREATED), started,
+                new LinkedHashMap<>());
     }
 
-    /** Waits for a created (or resumed) branch, mints its credential and starts the lease; deletes the branch on failure. */
-    private static BranchLease connect(BranchProvider provider, LeaseSpec spec, Progress progress, BranchInfo branch,
+    /**
+     * Waits for a created (or resumed, or taken over) branch, mints its credential and starts the lease. On failure a
+     * branch this lease made is deleted; one it took over ({@link ExistingBranch.Origin#madeNow()} false) is left as it was.
+     */
+    private static BranchLease connect(BranchProvider provider, LeaseSpec spec, Progress progress, ExistingBranch.Opened opened,
                                        long started, Map<String, Duration> timings) {
+        BranchInfo branch = opened.branch();
         String name = branch.name();
         try {
             long step = System.nanoTime();
             ConnectionDetails connection = provider.awaitReady(branch, spec.readyTimeout(), progress);
-            // Again on resume: a lease cut short while masking left its transaction uncommitted, so the real rows.
-            BranchDataResult data = DataPreparation.apply(provider, branch, connection, spec.data(),
+            // Again on resume: a lease cut short while masking left its transaction uncommitted, so the real rows. Never on
+            // a branch taken over: its data is the previous build's, the policy was applied when it was made.
+            BranchDataResult data = !opened.origin().madeNow() ? BranchDataResult.untouched()
+                    : DataPreparation.apply(provider, branch, connection, spec.data(),
                     DataPreparation.nativeSchemaOnly(provider, spec.data(), spec.from()), spec.readyTimeout(), progress);
             if (!spec.data().isFull()) {
                 timings.put("data", data.elapsed());
@@ -162,19 +175,21 @@ public final class BranchLease implements AutoCloseable {
             progress.report(String.format("branch %s is ready at %s/%s (%.2f s); credential for %s valid until %s", name,
                     connection.hostPort(), connection.database(), since(started).toMillis() / 1000.0, credential.user(),
                     credential.expiresAt()));
-            return new BranchLease(provider, spec, progress, branch, connection, credential, passFile, timings, data);
+            return new BranchLease(provider, spec, progress, opened, connection, credential, passFile, timings, data);
         } catch (RuntimeException | Error e) {
-            throw abandon(provider, branch, e, progress);
+            throw abandon(provider, opened, e, progress);
         } catch (InterruptedException e) {
             DbBranchException interrupted = new DbBranchException(ErrorCode.INTERRUPTED,
                     "Lease branch " + name + ": interrupted while waiting for it to accept logins", e);
-            throw abandon(provider, branch, interrupted, progress);
+            throw abandon(provider, opened, interrupted, progress);
         }
     }
 
     public BranchInfo branch() { return branch; }
     public ConnectionDetails connection() { return connection; }
     public LeaseSpec spec() { return spec; }
+    /** Whether the branch was made by this lease or taken over as {@link LeaseSpec#onExists()} said. */
+    public ExistingBranch.Origin origin() { return origin; }
     /** What was done to the branch's data before its credential was minted ({@link LeaseSpec#data()}). */
     public BranchDataResult data() { return data; }
 
@@ -270,6 +285,14 @@ public final class BranchLease implements AutoCloseable {
         }
     }
 
+    private static RuntimeException abandon(BranchProvider provider, ExistingBranch.Opened opened, Throwable cause, Progress progress) {
+        if (!opened.origin().madeNow()) {
+            progress.report("left branch " + opened.branch().name() + " as it was after the failure (this lease did not make it)");
+            return rethrow(cause);
+        }
+        return abandon(provider, opened.branch(), cause, progress);
+    }
+
     private static RuntimeException abandon(BranchProvider provider, BranchInfo branch, Throwable cause, Progress progress) {
         boolean interrupted = Thread.interrupted();
         try {
@@ -283,6 +306,10 @@ public final class BranchLease implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        return rethrow(cause);
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
         if (cause instanceof Error error) {
             throw error;
         }

@@ -32,6 +32,8 @@ public final class LeaseSpec {
     private final String envPrefix;
     private final Path secretsDirectory;
     private final BranchData data;
+    private final OnExists onExists;
+    private final String pullRequest;
 
     private LeaseSpec(Builder b) {
         this.parent = b.parent;
@@ -51,6 +53,8 @@ public final class LeaseSpec {
         this.envPrefix = b.envPrefix;
         this.secretsDirectory = b.secretsDirectory;
         this.data = b.data;
+        this.onExists = b.onExists;
+        this.pullRequest = b.pullRequest;
     }
 
     /**
@@ -89,6 +93,9 @@ public final class LeaseSpec {
     /** The folder for the password file: the one set, else this user's private default (created and checked here). */
     public Path secretsDirectory() { return secretsDirectory != null ? secretsDirectory : defaultSecretsDirectory(); }
     public BranchData data() { return data; }
+    public OnExists onExists() { return onExists; }
+    /** The pull request key recorded in the branch's labels; {@code null} unless {@link KeepPolicy#WHILE_PR_OPEN}. */
+    public String pullRequest() { return keep == KeepPolicy.WHILE_PR_OPEN ? pullRequest : null; }
 
     /** Collects the options of a {@link LeaseSpec}. */
     public static final class Builder {
@@ -109,6 +116,8 @@ public final class LeaseSpec {
         private String envPrefix = "";
         private Path secretsDirectory;
         private BranchData data = BranchData.full();
+        private OnExists onExists = OnExists.FAIL;
+        private String pullRequest;
 
         private Builder(String parent) {
             if (parent == null || parent.isBlank()) {
@@ -169,7 +178,29 @@ public final class LeaseSpec {
          */
         public Builder data(BranchData value) { this.data = Objects.requireNonNull(value); return this; }
 
+        /** What to do when a branch of the given {@link #name} exists already. Default {@link OnExists#FAIL}. */
+        public Builder onExists(OnExists value) { this.onExists = Objects.requireNonNull(value); return this; }
+
+        /**
+         * The pull request the branch belongs to with {@link KeepPolicy#WHILE_PR_OPEN}: an opaque key (up to 200
+         * characters) the front end can later answer {@link Reaper.PullRequestLiveness#isOpen} for, such as
+         * {@code pr:acme/shop#42} or {@code job:shop/PR-42}. Ignored with other keep policies. Default none.
+         */
+        public Builder pullRequest(String value) { this.pullRequest = blankToNull(value); return this; }
+
+        /**
+         * @throws DbBranchException {@code INVALID_REQUEST} for {@link KeepPolicy#WHILE_PR_OPEN} without a
+         *                           {@link #pullRequest}, or a key longer than 200 characters
+         */
         public LeaseSpec build() {
+            if (keep == KeepPolicy.WHILE_PR_OPEN && pullRequest == null) {
+                throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Keep the branch while its pull request is open",
+                        "no pull request was named", "Name it, e.g. pullRequest 'pr:acme/shop#42' (--pull-request on the command line)");
+            }
+            if (pullRequest != null && pullRequest.length() > 200) {
+                throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Label the branch with pull request " + pullRequest,
+                        "the key has " + pullRequest.length() + " characters", "Use a key of at most 200 characters");
+            }
             return new LeaseSpec(this);
         }
 

@@ -8,13 +8,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds orphaned branches and deletes them. A branch is deleted only when its labels say it is ours (same
  * owner) and either its expiry has passed or its owner says the build that made it is over. Branches
  * without labels, or of another owner, are never touched — unless {@code expiredOfAnyOwner} is set, and then
  * only once their expiry has passed.
+ *
+ * <p>A branch kept for a pull request ({@link KeepPolicy#WHILE_PR_OPEN}: its labels carry
+ * {@link Labels#pullRequest()}) outlives the build that made it: it is deleted when {@link PullRequestLiveness} says
+ * that pull request is closed (or merged), or when its expiry has passed; the build's liveness does not count for it.
  */
 public final class Reaper {
 
@@ -27,15 +33,41 @@ public final class Reaper {
         Optional<Boolean> isRunning(Labels labels);
     }
 
+    /**
+     * Tells whether a pull request is still open, by the key a lease recorded in its branch's labels
+     * ({@link LeaseSpec#pullRequest()}); empty when unknown, and the branch then lives until its expiry.
+     */
+    @FunctionalInterface
+    public interface PullRequestLiveness {
+        /** Nobody can tell: kept branches of pull requests live until their expiry. */
+        PullRequestLiveness UNKNOWN = key -> Optional.empty();
+
+        /** {@code true} while open, {@code false} once closed or merged, empty when unknown. */
+        Optional<Boolean> isOpen(String key);
+
+        /** Closed for the given keys, unknown for every other: how a script names the pull requests it knows are closed. */
+        static PullRequestLiveness closed(Collection<String> keys) {
+            Set<String> closed = Set.copyOf(keys);
+            return key -> closed.contains(key) ? Optional.of(false) : Optional.empty();
+        }
+    }
+
     private final BranchProvider provider;
     private final String owner;
     private final BuildLiveness liveness;
+    private final PullRequestLiveness pullRequests;
     private final Clock clock;
 
+    /** A reaper that cannot tell whether pull requests are open: their kept branches go at their expiry. */
     public Reaper(BranchProvider provider, String owner, BuildLiveness liveness, Clock clock) {
+        this(provider, owner, liveness, PullRequestLiveness.UNKNOWN, clock);
+    }
+
+    public Reaper(BranchProvider provider, String owner, BuildLiveness liveness, PullRequestLiveness pullRequests, Clock clock) {
         this.provider = provider;
         this.owner = owner;
         this.liveness = liveness;
+        this.pullRequests = pullRequests;
         this.clock = clock;
     }
 
@@ -95,6 +127,12 @@ public final class Reaper {
         }
         if (expired) {
             return Verdict.delete("expired at " + (labels.expiresAt() != null ? labels.expiresAt() : branch.expiresAt()));
+        }
+        if (ours && labels.pullRequest() != null) {
+            Optional<Boolean> open = pullRequests.isOpen(labels.pullRequest());
+            return open.isPresent() && !open.get()
+                    ? Verdict.delete("its pull request " + labels.pullRequest() + " is closed")
+                    : Verdict.keep("kept while pull request " + labels.pullRequest() + " is open, at most until " + labels.expiresAt());
         }
         Optional<Boolean> running = ours ? liveness.isRunning(labels) : Optional.empty();
         if (running.isPresent() && !running.get()) {

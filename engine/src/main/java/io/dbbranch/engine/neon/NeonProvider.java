@@ -247,6 +247,22 @@ public final class NeonProvider implements BranchProvider {
     }
 
     @Override
+    public boolean resetsFromParent() {
+        return true;
+    }
+
+    /**
+     * Neon's own reset: {@code …/restore} of the branch with {@code source_branch_id} = the parent and no point, so it
+     * takes the parent's head and keeps its id, endpoint, roles and annotation. Neon refuses a branch with children
+     * (they would need {@code preserve_under_name}).
+     */
+    @Override
+    public BranchInfo resetFromParent(BranchInfo branch, String parent, Duration timeout, Progress progress) {
+        String target = branch.id().startsWith("br-") ? branch.id() : branch.name();
+        return restore(target, parent, PointInTime.HEAD, null, timeout, progress);
+    }
+
+    @Override
     public void close() {
         api.close();
     }

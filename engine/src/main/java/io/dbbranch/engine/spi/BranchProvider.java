@@ -81,6 +81,26 @@ public interface BranchProvider extends AutoCloseable {
     }
 
     /**
+     * Whether {@link #resetFromParent} resets a branch in place (Neon's restore from the parent). Elsewhere a lease with
+     * {@code onExists: reset} deletes the branch and branches the parent again under the same name.
+     */
+    default boolean resetsFromParent() {
+        return false;
+    }
+
+    /**
+     * Gives the existing {@code branch} the current state of {@code parent} in place: it keeps its name, id, endpoints,
+     * roles and labels; its own data is gone. Connections to it are dropped. Only where {@link #resetsFromParent()}.
+     *
+     * @return the branch after the reset
+     * @throws DbBranchException {@code INVALID_REQUEST} where the provider cannot (the default)
+     */
+    default BranchInfo resetFromParent(BranchInfo branch, String parent, Duration timeout, Progress progress) {
+        throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Reset branch '" + branch.name() + "' to '" + parent + "'",
+                "the " + kind() + " provider cannot reset a branch in place", "Delete the branch and branch the parent again");
+    }
+
+    /**
      * An owner's login to the existing branch {@code name} (usually a parent such as {@code main}), for changing it
      * in place: {@code migrateUpstream} migrates the parent through it. Empty where the provider cannot give one;
      * front ends then ask the user for the parent's connection.

@@ -15,8 +15,12 @@ import java.util.Objects;
  * @param pr        the pull/merge request id, may be {@code null}
  * @param createdAt when the branch was created
  * @param expiresAt when the branch may be deleted by anyone's reaper (the dead-man's switch)
+ * @param pullRequest the pull request whose life the branch follows ({@code keep: whilePrOpen}), an opaque key the front
+ *                    end chose, such as {@code pr:acme/shop#42} or {@code job:shop/PR-42}; stored as the label
+ *                    {@code pullRequest}; {@code null} for a branch that lives by its build and expiry only
  */
-public record Labels(String owner, String job, String build, String pr, Instant createdAt, Instant expiresAt) {
+public record Labels(String owner, String job, String build, String pr, Instant createdAt, Instant expiresAt,
+                     String pullRequest) {
 
     /** The key under which labels are stored, so our JSON is recognisable among other comments. */
     public static final String MARKER = "dbbranch";
@@ -26,8 +30,13 @@ public record Labels(String owner, String job, String build, String pr, Instant 
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
+    /** Labels of a branch that belongs to no pull request. */
+    public Labels(String owner, String job, String build, String pr, Instant createdAt, Instant expiresAt) {
+        this(owner, job, build, pr, createdAt, expiresAt, null);
+    }
+
     public Labels withExpiresAt(Instant newExpiry) {
-        return new Labels(owner, job, build, pr, createdAt, newExpiry);
+        return new Labels(owner, job, build, pr, createdAt, newExpiry, pullRequest);
     }
 
     /** Whether the dead-man's switch has run out at {@code now}. */
@@ -46,6 +55,7 @@ public record Labels(String owner, String job, String build, String pr, Instant 
         if (expiresAt != null) {
             map.put("expiresAt", expiresAt.toString());
         }
+        putIfSet(map, "pullRequest", pullRequest);
         return map;
     }
 
@@ -56,7 +66,7 @@ public record Labels(String owner, String job, String build, String pr, Instant 
         }
         String expires = map.get("expiresAt");
         return new Labels(map.get("owner"), map.get("job"), map.get("build"), map.get("pr"),
-                Instant.parse(map.get("createdAt")), expires == null ? null : Instant.parse(expires));
+                Instant.parse(map.get("createdAt")), expires == null ? null : Instant.parse(expires), map.get("pullRequest"));
     }
 
     private static void putIfSet(Map<String, String> map, String key, String value) {

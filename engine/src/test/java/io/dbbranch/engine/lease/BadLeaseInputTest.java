@@ -108,7 +108,7 @@ class BadLeaseInputTest {
     @Test
     void aMissingParentOrBadKeepPolicyIsAClearError() {
         assertThatThrownBy(() -> LeaseSpec.builder(" ")).hasMessageContaining("no parent branch was given");
-        assertThatThrownBy(() -> KeepPolicy.parse("sometimes")).hasMessageContaining("Use never, onFailure or always");
+        assertThatThrownBy(() -> KeepPolicy.parse("sometimes")).hasMessageContaining("Use never, onFailure, always or whilePrOpen");
         assertThat(KeepPolicy.parse("on-failure")).isEqualTo(KeepPolicy.ON_FAILURE);
     }
 

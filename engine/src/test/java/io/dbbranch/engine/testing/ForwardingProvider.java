@@ -36,4 +36,8 @@ public class ForwardingProvider implements BranchProvider {
     @Override public void extendExpiry(BranchInfo branch, Instant expiresAt) { delegate.extendExpiry(branch, expiresAt); }
     @Override public boolean deleteBranch(BranchInfo branch) { return delegate.deleteBranch(branch); }
     @Override public Optional<ParentAccess> parentAccess(String name, Duration ttl) { return delegate.parentAccess(name, ttl); }
+    @Override public boolean resetsFromParent() { return delegate.resetsFromParent(); }
+    @Override public BranchInfo resetFromParent(BranchInfo branch, String parent, Duration timeout, Progress progress) {
+        return delegate.resetFromParent(branch, parent, timeout, progress);
+    }
 }
