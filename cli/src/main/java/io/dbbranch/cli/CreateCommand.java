@@ -1,6 +1,7 @@
 package io.dbbranch.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dbbranch.cli.options.CapacityOptions;
 import io.dbbranch.cli.options.DataOptions;
 import io.dbbranch.cli.options.DurationConverter;
 import io.dbbranch.cli.options.FixedNameOptions;
@@ -12,11 +13,15 @@ import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.data.BranchData;
 import io.dbbranch.engine.data.BranchDataResult;
+import io.dbbranch.engine.capacity.Admission;
+import io.dbbranch.engine.capacity.Cancellation;
+import io.dbbranch.engine.capacity.CapacityGate;
 import io.dbbranch.engine.lease.DataPreparation;
 import io.dbbranch.engine.lease.ExistingBranch;
 import io.dbbranch.engine.lease.KeepPolicy;
 import io.dbbranch.engine.lease.LeaseSpec;
 import io.dbbranch.engine.lease.OnExists;
+import io.dbbranch.engine.lease.LeaseAdmission;
 import io.dbbranch.engine.report.ReportJson;
 import io.dbbranch.engine.naming.BranchName;
 import io.dbbranch.engine.postgres.PostgresProvider;
@@ -64,6 +69,9 @@ final class CreateCommand extends DataCommand {
 
     @Mixin
     FixedNameOptions fixedName;
+
+    @Mixin
+    CapacityOptions capacity;
 
     @Override
     protected int execute() {
@@ -155,17 +163,26 @@ final class CreateCommand extends DataCommand {
         }
         Duration lifetime = ttl == null ? DEFAULT_TTL : ttl;
         capabilities.requireBranchLifetime(lifetime, asked, "--ttl");
-        Labels labels = new Labels(settings().owner(), null, null, null, now, now.plus(lifetime), fixedName.pullRequest());
-        CreateBranchRequest request = new CreateBranchRequest(name, parent, point, labels.expiresAt(), labels, schemaOnly);
         // A branch taken over gets the same expiry from now; a pull request's key makes the spec keep "while open".
         LeaseSpec spec = LeaseSpec.builder(parent).name(name).owner(settings().owner()).from(point).data(data)
                 .expiryWindow(lifetime).readyTimeout(readyTimeout.value()).onExists(fixedName.onExists())
                 .keep(fixedName.pullRequest() == null ? KeepPolicy.NEVER : KeepPolicy.WHILE_PR_OPEN)
                 .pullRequest(fixedName.pullRequest()).build();
-        return new ExistingBranch(provider, spec, console().progress()).open(request, () -> {
-            console().progress().report("creating branch " + name + " of " + parent + " on " + provider.kind());
-            return provider.createBranch(request);
-        });
+        // The branch outlives this process: other processes' branches are counted, no slot is held.
+        CapacityGate gate = new CapacityGate(provider, capacity.toCapacity("", settings()), settings().owner(),
+                LeaseAdmission.reclaimer(provider, settings().owner()), console().progress());
+        try (Admission admission = gate.admit(name, true, Cancellation.NONE)) {
+            return new ExistingBranch(provider, spec, console().progress()).open(request(lifetime, point, now, schemaOnly), () -> {
+                console().progress().report("creating branch " + name + " of " + parent + " on " + provider.kind());
+                // Labels at each attempt: a create the service refused for its quota may be tried again much later.
+                return admission.create(name, () -> provider.createBranch(request(lifetime, point, Instant.now(), schemaOnly)));
+            });
+        }
+    }
+
+    private CreateBranchRequest request(Duration lifetime, PointInTime point, Instant at, boolean schemaOnly) {
+        Labels labels = new Labels(settings().owner(), null, null, null, at, at.plus(lifetime), fixedName.pullRequest());
+        return new CreateBranchRequest(name, parent, point, labels.expiresAt(), labels, schemaOnly);
     }
 
     private BranchInfo createRoot(BranchProvider provider, Instant now) {

@@ -17,6 +17,11 @@ public final class ExitCodes {
     public static final int REVIEW_FAILED = 16;
     /** A migration review's verdict is WARN and {@code --fail-on warn} was given. */
     public static final int REVIEW_WARNED = 17;
+    /**
+     * The provider refused another branch (its limit of live branches) and {@code --wait} was 0, or it still refused
+     * when the wait ended without a TIMEOUT of its own.
+     */
+    public static final int QUOTA_EXCEEDED = 18;
     /** The process was interrupted (Ctrl-C); what was created has been torn down. */
     public static final int INTERRUPTED = 130;
 
@@ -34,6 +39,7 @@ public final class ExitCodes {
             case PERMISSION_DENIED -> 8;
             case UNAVAILABLE -> 9;
             case RATE_LIMITED -> 10;
+            case QUOTA_EXCEEDED -> QUOTA_EXCEEDED;
             case TIMEOUT -> 11;
             case PROVIDER_ERROR -> 12;
             case MIGRATION_FAILED -> 13;

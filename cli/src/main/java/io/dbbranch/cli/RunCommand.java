@@ -1,5 +1,6 @@
 package io.dbbranch.cli;
 
+import io.dbbranch.cli.options.CapacityOptions;
 import io.dbbranch.cli.options.DataOptions;
 import io.dbbranch.cli.options.DurationConverter;
 import io.dbbranch.cli.options.EnvPrefixConverter;
@@ -101,6 +102,9 @@ final class RunCommand extends ProviderCommand {
     @Mixin
     DataOptions data;
 
+    @Mixin
+    CapacityOptions capacity;
+
     @Option(names = "--migrate", split = ",", paramLabel = "DIR",
             description = "Apply the Flyway migrations of these folders to the branch before the command (as the branch's login).")
     List<String> migrate;
@@ -163,7 +167,8 @@ final class RunCommand extends ProviderCommand {
                 .job(job).build(build).change(change).from(PointInTimeOptions.of(from))
                 .keep(keep).keepFor(keepFor).expiryWindow(ttl).credentialTtl(tokenTtl).envPrefix(envPrefix)
                 .readyTimeout(readyTimeout.value()).data(data.toBranchData(context()))
-                .onExists(fixedName.onExists()).pullRequest(fixedName.pullRequest()).build();
+                .onExists(fixedName.onExists()).pullRequest(fixedName.pullRequest())
+                .capacity(capacity.toCapacity("", settings())).build();
         // Read before the branch is made: a wrong folder must not cost a branch.
         MigrationOptions migration = migrate == null || migrate.isEmpty() ? null : MigrationFlags.build(migrate, "--migrate", context()).build();
         reviewOptions = review(migration);

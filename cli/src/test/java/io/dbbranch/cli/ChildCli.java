@@ -22,7 +22,9 @@ final class ChildCli {
 
     /** Starts {@code dbbranch args…} with exactly {@code environment}; stdout and stderr go to {@code log}. */
     static ChildCli start(Map<String, String> environment, Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classPath(), DbBranch.class.getName()));
+        // C1 only and the serial collector: a short CLI run needs little of C2 or parallel GC, and tests start many.
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", classPath(), DbBranch.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().clear();

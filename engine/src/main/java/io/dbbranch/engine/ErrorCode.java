@@ -16,6 +16,12 @@ public enum ErrorCode {
     PERMISSION_DENIED(false),
     /** The provider asked us to slow down (HTTP 429) and retries ran out. */
     RATE_LIMITED(true),
+    /**
+     * The provider refused to make another branch because a limit on how many may live at once is reached (Neon's
+     * {@code BRANCHES_LIMIT_EXCEEDED}, Databricks' {@code QUOTA_EXCEEDED} or {@code RESOURCE_EXHAUSTED} with a quota
+     * failure): a lease waits for a slot ({@code engine.capacity}) and tries again.
+     */
+    QUOTA_EXCEEDED(true),
     /** The provider or the network failed (HTTP 5xx, connection reset) and retries ran out. */
     UNAVAILABLE(true),
     /** A wait (readiness, an operation, a lock) exceeded its deadline. */

@@ -32,7 +32,9 @@ public enum ConfigKey {
     NEON_API_KEY(Kind.SECRET, "DBBRANCH_NEON_API_KEY", "neon.apiKey"),
     NEON_DATABASE(Kind.ADVANCED, "DBBRANCH_NEON_DATABASE", "neon.database"),
     NEON_PORT(Kind.ADVANCED, "DBBRANCH_NEON_PORT", "neon.port"),
-    NEON_SSLMODE(Kind.ADVANCED, "DBBRANCH_NEON_SSLMODE", "neon.sslMode");
+    NEON_SSLMODE(Kind.ADVANCED, "DBBRANCH_NEON_SSLMODE", "neon.sslMode"),
+    /** At most this many live branches of this owner on the connection; its flag is on {@code run} and {@code create}. */
+    MAX_BRANCHES("--max-branches", "DBBRANCH_MAX_BRANCHES", "maxBranches");
 
     /** Settings without a flag: secrets, and connection details only emulators and tunnels change. */
     private enum Kind { SECRET, ADVANCED }

@@ -24,6 +24,16 @@ class ConvertersTest {
     }
 
     @Test
+    void aWaitIsADurationOrZeroToFailAtOnce() {
+        CapacityOptions.WaitConverter converter = new CapacityOptions.WaitConverter();
+
+        assertThat(converter.convert("0")).isZero();
+        assertThat(converter.convert("0s")).isZero();
+        assertThat(converter.convert("3m")).isEqualTo(Duration.ofMinutes(3));
+        assertThatThrownBy(() -> converter.convert("soon")).isInstanceOf(picocli.CommandLine.TypeConversionException.class);
+    }
+
+    @Test
     void momentsAreTimestampsWithAnOffsetOrRelativeTimes() {
         MomentConverter converter = new MomentConverter();
 

@@ -12,7 +12,7 @@ final class ApiFailures {
     }
 
     static ApiException ofStatus(ApiRequest request, int status, ApiError error, int attempts) {
-        ErrorCode code = codeFor(status, error.code());
+        ErrorCode code = error.quota() ? ErrorCode.QUOTA_EXCEEDED : codeFor(status, error.code());
         String happened = "the server answered HTTP " + status + " (" + error.describe() + ")"
                 + (attempts > 1 ? " after " + attempts + " attempts" : "");
         return new ApiException(code, message(request, happened, remedyFor(code)), status, error, false, attempts, null);
@@ -61,6 +61,8 @@ final class ApiFailures {
             case NOT_FOUND -> "Check the names in the request (project, branch)";
             case ALREADY_EXISTS -> "Use another name, or delete the existing one";
             case CONFLICT -> "Another operation holds the resource: try again when it has finished";
+            case QUOTA_EXCEEDED -> "The project's limit of live branches is reached: wait for other builds to finish "
+                    + "(--wait), delete branches nobody needs, or raise the limit";
             case RATE_LIMITED -> "The service is throttling requests: try again later or run fewer builds at once";
             case UNAVAILABLE -> "The service is unavailable: try again later";
             default -> "If it persists, report it with this message";

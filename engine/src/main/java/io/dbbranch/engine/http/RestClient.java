@@ -117,13 +117,16 @@ public final class RestClient implements AutoCloseable {
                     reauthenticated = true;
                     continue;
                 }
-                if (!settings.retry().retriesStatus(response.status())) {
-                    throw ApiFailures.ofStatus(request, response.status(), ApiError.parse(response.body()), attempt);
+                // A quota refusal (429 RESOURCE_EXHAUSTED with a QuotaFailure) lasts until branches are deleted: the
+                // capacity gate waits for that in its queue, so retrying here would only hide it.
+                ApiError error = ApiError.parse(response.body());
+                if (!settings.retry().retriesStatus(response.status()) || error.quota()) {
+                    throw ApiFailures.ofStatus(request, response.status(), error, attempt);
                 }
                 Optional<Duration> retryAfter = RetryAfter.parse(response.retryAfter(), clock.instant());
                 Optional<Duration> wait = nextWait(attempt, start, retryAfter);
                 if (wait.isEmpty()) {
-                    throw ApiFailures.ofStatus(request, response.status(), ApiError.parse(response.body()), attempt);
+                    throw ApiFailures.ofStatus(request, response.status(), error, attempt);
                 }
                 pause(request, wait.get(), attempt, "HTTP " + response.status());
             } catch (IOException failure) {

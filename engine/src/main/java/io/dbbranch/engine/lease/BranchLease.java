@@ -2,6 +2,7 @@ package io.dbbranch.engine.lease;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.capacity.Admission;
 import io.dbbranch.engine.credentials.PgPassFile;
 import io.dbbranch.engine.data.BranchDataResult;
 import io.dbbranch.engine.spi.BranchInfo;
@@ -59,6 +60,8 @@ public final class BranchLease implements AutoCloseable {
     private final ExistingBranch.Origin origin;
     private volatile Throwable bodyFailure;
     private volatile TeardownResult teardown;
+    /** The branch slot this lease holds until its teardown (none for a resumed lease). */
+    private volatile Admission admission;
 
     private BranchLease(BranchProvider provider, LeaseSpec spec, Progress progress, ExistingBranch.Opened opened,
                         ConnectionDetails connection, Credential credential, PgPassFile passFile, Map<String, Duration> timings,
@@ -88,26 +91,43 @@ public final class BranchLease implements AutoCloseable {
     public static BranchLease open(BranchProvider provider, LeaseSpec spec, Progress progress) {
         String name = spec.resolveName();
         checkCapabilities(provider.capabilities(), spec, name);
-        Instant now = Instant.now();
-        Labels labels = new Labels(spec.owner(), spec.job(), spec.build(), spec.change(), now, now.plus(spec.expiryWindow()),
-                spec.pullRequest());
+        // Waits here for a branch slot when the connection's limit is reached (LeaseSpec#capacity); held until teardown.
+        Admission admission = LeaseAdmission.admit(provider, spec, name, progress);
+        try {
+            BranchLease lease = create(provider, spec, name, admission, progress);
+            lease.admission = admission;
+            return lease;
+        } catch (RuntimeException | Error e) {
+            admission.close();
+            throw e;
+        }
+    }
+
+    private static BranchLease create(BranchProvider provider, LeaseSpec spec, String name, Admission admission,
+                                      Progress progress) {
+        Instant started = Instant.now();
         Map<String, Duration> timings = new LinkedHashMap<>();
-        long started = System.nanoTime();
+        long startedNanos = System.nanoTime();
         boolean nativeSchemaOnly = DataPreparation.nativeSchemaOnly(provider, spec.data(), spec.from());
-        CreateBranchRequest request = new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels,
-                nativeSchemaOnly);
         // A fixed name may be taken: spec.onExists() says what then (ExistingBranch); otherwise this is a plain create.
-        ExistingBranch.Opened opened = new ExistingBranch(provider, spec, progress).open(request, () -> {
+        ExistingBranch.Opened opened = new ExistingBranch(provider, spec, progress).open(request(spec, name, started, nativeSchemaOnly), () -> {
             progress.report("creating branch " + name + " of " + spec.parent() + (spec.from().isHistorical() ? " at " + spec.from() : "")
                     + " on " + provider.kind());
             try {
-                return provider.createBranch(request);
+                // Labels at each attempt: a create the service refused for its quota may be tried again much later.
+                return admission.create(name, () -> provider.createBranch(request(spec, name, Instant.now(), nativeSchemaOnly)));
             } catch (RuntimeException e) {
-                throw new UnsettledCreate(provider, spec, name, now, progress).settle(e);
+                throw new UnsettledCreate(provider, spec, name, started, progress).settle(e);
             }
         });
-        timings.put("create", since(started));
-        return connect(provider, spec, progress, opened, started, timings);
+        timings.put("create", since(startedNanos));
+        return connect(provider, spec, progress, opened, startedNanos, timings);
+    }
+
+    private static CreateBranchRequest request(LeaseSpec spec, String name, Instant now, boolean nativeSchemaOnly) {
+        Labels labels = new Labels(spec.owner(), spec.job(), spec.build(), spec.change(), now, now.plus(spec.expiryWindow()),
+                spec.pullRequest());
+        return new CreateBranchRequest(name, spec.parent(), spec.from(), labels.expiresAt(), labels, nativeSchemaOnly);
     }
 
     /**
@@ -254,6 +274,9 @@ public final class BranchLease implements AutoCloseable {
     public synchronized TeardownResult teardown() {
         if (teardown == null) {
             teardown = new Teardown(provider, branch, spec, progress).run(keeper, passFile, credential.get(), bodyFailure != null);
+            if (admission != null) {
+                admission.close();
+            }
             timings.put("teardown", teardown.elapsed());
             if (bodyFailure != null && teardown.failure() != null) {
                 bodyFailure.addSuppressed(teardown.failure());

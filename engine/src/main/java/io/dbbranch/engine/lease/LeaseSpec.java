@@ -3,6 +3,7 @@ package io.dbbranch.engine.lease;
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
 import io.dbbranch.engine.PositiveDuration;
+import io.dbbranch.engine.capacity.Capacity;
 import io.dbbranch.engine.data.BranchData;
 import io.dbbranch.engine.naming.BranchName;
 import io.dbbranch.engine.spi.PointInTime;
@@ -34,6 +35,7 @@ public final class LeaseSpec {
     private final BranchData data;
     private final OnExists onExists;
     private final String pullRequest;
+    private final Capacity capacity;
 
     private LeaseSpec(Builder b) {
         this.parent = b.parent;
@@ -55,6 +57,7 @@ public final class LeaseSpec {
         this.data = b.data;
         this.onExists = b.onExists;
         this.pullRequest = b.pullRequest;
+        this.capacity = b.capacity;
     }
 
     /**
@@ -96,6 +99,8 @@ public final class LeaseSpec {
     public OnExists onExists() { return onExists; }
     /** The pull request key recorded in the branch's labels; {@code null} unless {@link KeepPolicy#WHILE_PR_OPEN}. */
     public String pullRequest() { return keep == KeepPolicy.WHILE_PR_OPEN ? pullRequest : null; }
+    /** How many branches this owner may have alive on the connection, and how long to wait for a slot. */
+    public Capacity capacity() { return capacity; }
 
     /** Collects the options of a {@link LeaseSpec}. */
     public static final class Builder {
@@ -118,6 +123,7 @@ public final class LeaseSpec {
         private BranchData data = BranchData.full();
         private OnExists onExists = OnExists.FAIL;
         private String pullRequest;
+        private Capacity capacity = Capacity.unlimited();
 
         private Builder(String parent) {
             if (parent == null || parent.isBlank()) {
@@ -192,6 +198,13 @@ public final class LeaseSpec {
          * @throws DbBranchException {@code INVALID_REQUEST} for {@link KeepPolicy#WHILE_PR_OPEN} without a
          *                           {@link #pullRequest}, or a key longer than 200 characters
          */
+        /**
+         * A limit of live branches of this owner on the connection, and how long to wait for a slot (in line, and while
+         * the service refuses for its quota) before failing with {@code TIMEOUT}. Default {@link Capacity#unlimited()}:
+         * no limit of ours, and the service's quota refusals waited on for 10 minutes.
+         */
+        public Builder capacity(Capacity value) { this.capacity = Objects.requireNonNull(value); return this; }
+
         public LeaseSpec build() {
             if (keep == KeepPolicy.WHILE_PR_OPEN && pullRequest == null) {
                 throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Keep the branch while its pull request is open",

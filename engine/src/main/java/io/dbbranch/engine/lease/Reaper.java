@@ -7,6 +7,7 @@ import io.dbbranch.engine.spi.Progress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Collection;
 import java.util.Optional;
@@ -82,7 +83,7 @@ public final class Reaper {
         List<ReapReport.Entry> deleted = new ArrayList<>();
         List<ReapReport.Entry> skipped = new ArrayList<>();
         List<ReapReport.Entry> failures = new ArrayList<>();
-        for (BranchInfo branch : provider.listBranches(namePrefix)) {
+        for (BranchInfo branch : oldestFirst(provider.listBranches(namePrefix))) {
             Verdict verdict = judge(branch, now, expiredOfAnyOwner);
             String reason = verdict.reason();
             if (!verdict.stale()) {
@@ -102,6 +103,13 @@ public final class Reaper {
             deleted.add(new ReapReport.Entry(branch.name(), reason));
         }
         return new ReapReport(dryRun, deleted, skipped, failures);
+    }
+
+    /** Oldest first, so that a pass cut short (or a lease waiting for a slot) frees the longest-dead branches first. */
+    private static List<BranchInfo> oldestFirst(List<BranchInfo> branches) {
+        return branches.stream().sorted(Comparator.comparing(
+                (BranchInfo branch) -> branch.labels() == null ? null : branch.labels().createdAt(),
+                Comparator.nullsLast(Comparator.naturalOrder()))).toList();
     }
 
     private record Verdict(boolean stale, String reason) {

@@ -15,6 +15,7 @@ import io.dbbranch.engine.spi.Credential;
 import io.dbbranch.engine.spi.Labels;
 import io.dbbranch.engine.spi.ParentAccess;
 import io.dbbranch.engine.spi.Progress;
+import io.dbbranch.engine.spi.SharedSlots;
 import io.dbbranch.engine.spi.StatisticsReset;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -215,6 +216,12 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
         } catch (SQLException e) {
             throw AdminConnections.failure("Delete branch '" + branch.name() + "'", e);
         }
+    }
+
+    /** Session advisory locks on the maintenance database ({@link AdvisorySlots}). */
+    @Override
+    public Optional<SharedSlots> sharedSlots() {
+        return Optional.of(new AdvisorySlots(admin));
     }
 
     /** A login that owns the parent's objects, chosen as {@link ParentOwnerLogin} says, for work on the parent itself. */

@@ -119,6 +119,15 @@ public interface BranchProvider extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Slots shared by every process that reaches this provider's server, for a limit of live branches that holds
+     * across processes (PostgreSQL: session advisory locks). Empty where the provider has none (Lakebase, Neon): the
+     * capacity gate then counts the owner's live branches and waits on the service's own quota refusals.
+     */
+    default Optional<SharedSlots> sharedSlots() {
+        return Optional.empty();
+    }
+
     /** Releases HTTP clients, pools and connections. Does not delete branches. */
     @Override
     default void close() {

@@ -9,7 +9,7 @@ import java.util.function.IntConsumer;
 
 /**
  * The options every emulator's command line takes: {@code --help}, {@code --quiet}, {@code --port}, {@code --home},
- * {@code --project}, {@code --operation-polls} and {@code --fault}. A command reads its own options and hands each
+ * {@code --project}, {@code --operation-polls}, {@code --max-branches} and {@code --fault}. A command reads its own options and hands each
  * other one to {@link #read}, which refuses what it does not know.
  */
 public final class CommonOptions {
@@ -17,6 +17,7 @@ public final class CommonOptions {
     private Path home;
     private String project;
     private Integer operationPolls;
+    private int maxBranches;
     private boolean quiet;
     private boolean help;
     private final List<String> faults = new ArrayList<>();
@@ -44,10 +45,24 @@ public final class CommonOptions {
             case "--home" -> home = Path.of(CommandLines.value(arguments, ++at, option));
             case "--project" -> project = CommandLines.value(arguments, ++at, option);
             case "--operation-polls" -> operationPolls = Integer.parseInt(CommandLines.value(arguments, ++at, option));
+            case "--max-branches" -> maxBranches = nonNegative(CommandLines.value(arguments, ++at, option), option);
             case "--fault" -> faults.add(CommandLines.value(arguments, ++at, option));
             default -> throw new IllegalArgumentException("unknown option '" + option + "'");
         }
         return at;
+    }
+
+    private static int nonNegative(String value, String option) {
+        int number = Integer.parseInt(value);
+        if (number < 0) {
+            throw new IllegalArgumentException(option + " must be 0 (no limit) or more, got " + number);
+        }
+        return number;
+    }
+
+    /** {@code --max-branches}: the most branches besides the default one, refused beyond as the service does; 0 = none. */
+    public int maxBranches() {
+        return maxBranches;
     }
 
     /** Whether {@code --help} was read: the command prints its usage and reads no further. */

@@ -1,6 +1,7 @@
 package io.dbbranch.testkit.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -137,6 +138,9 @@ public final class EmulatorServer implements AutoCloseable {
                 reply = answer(route, exchange, method, path, params, body, fault);
             } catch (ApiFailure failure) {
                 reply = error(failure.status(), failure.code(), failure.getMessage(), Map.of());
+                if (failure.details() != null) {
+                    ((ObjectNode) reply.body()).set("details", failure.details());
+                }
             } catch (Exception unexpected) {
                 reply = error(500, "INTERNAL_ERROR", unexpected.toString(), Map.of());
             }

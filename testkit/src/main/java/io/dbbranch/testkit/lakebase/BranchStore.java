@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.UUID;
 
 /**
@@ -33,11 +34,15 @@ final class BranchStore {
     private final String project;
     private final Clock clock;
     private final Map<String, EmulatedBranch> branches = new LinkedHashMap<>();
+    private final IntSupplier maxBranches;
 
-    BranchStore(BackingPostgres postgres, String project, String defaultBranch, Clock clock) throws SQLException {
+    /** @param maxBranches the most branches besides the default one (0: no limit), read at every create */
+    BranchStore(BackingPostgres postgres, String project, String defaultBranch, Clock clock, IntSupplier maxBranches)
+            throws SQLException {
         this.postgres = postgres;
         this.project = project;
         this.clock = clock;
+        this.maxBranches = maxBranches;
         load();
         if (!branches.containsKey(defaultBranch)) {
             postgres.ensureDatabase(defaultBranch);
@@ -205,6 +210,10 @@ final class BranchStore {
     private synchronized EmulatedBranch reserve(EmulatedBranch branch) {
         if (branches.containsKey(branch.id)) {
             throw new ApiFailure(409, "ALREADY_EXISTS", "branch with such id already exists");
+        }
+        int limit = maxBranches.getAsInt();
+        if (limit > 0 && branches.values().stream().filter(b -> !b.isDefault).count() >= limit) {
+            throw LakebaseErrors.branchLimit(project, limit);
         }
         branches.put(branch.id, branch);
         return branch;

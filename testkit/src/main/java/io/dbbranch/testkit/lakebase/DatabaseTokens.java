@@ -1,6 +1,7 @@
 package io.dbbranch.testkit.lakebase;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,6 +32,9 @@ final class DatabaseTokens {
         void apply(Issued issued) throws Exception;
     }
 
+    /** How much earlier than the current token's a concurrently asked expiry may be and still reuse it. */
+    private static final Duration RACE = Duration.ofSeconds(10);
+
     private final Map<String, Issued> current = new HashMap<>();
     private final Clock clock;
 
@@ -47,8 +51,13 @@ final class DatabaseTokens {
             throws Exception {
         String key = server + "\n" + identity;
         Issued held = current.get(key);
-        boolean reuse = held != null && held.expiresAt().isAfter(clock.instant()) && !expiresAt.isBefore(held.expiresAt());
-        Issued issued = new Issued(reuse ? held.token() : mint.get(), expiresAt);
+        // Two requests at once sign their expiries before they queue here, so the later may carry the earlier expiry:
+        // within RACE of the current one it is the same token (keeping the later expiry), not a replacement that
+        // would lock the other caller out.
+        boolean reuse = held != null && held.expiresAt().isAfter(clock.instant())
+                && !expiresAt.isBefore(held.expiresAt().minus(RACE));
+        Issued issued = new Issued(reuse ? held.token() : mint.get(),
+                reuse && held.expiresAt().isAfter(expiresAt) ? held.expiresAt() : expiresAt);
         grant.apply(issued);
         current.put(key, issued);
         return issued;

@@ -18,6 +18,8 @@ public final class LakebaseCommand {
               --project <id>             project id (default demo)
               --operation-polls <n>      polls until a create operation is done (default 2)
               --min-credential-ttl <s>   shortest credential TTL accepted, in seconds (default 300)
+              --max-branches <n>         refuse creates beyond n branches besides the default one,
+                                         as Lakebase does (429 RESOURCE_EXHAUSTED; default 0: none)
               --fault <route>=<faults>   inject faults, e.g. branches.create=429:2s*2,reset
                                          (kinds: 429[:Ns], 503[:Ns], slow:Nms, reset, operation-error; routes:
                                          oidc.token, branches.create|get|list|update|delete, endpoints.list|get,
@@ -54,6 +56,7 @@ public final class LakebaseCommand {
         if (minTtl != null) {
             emulator.tuning().minCredentialTtl(Duration.ofSeconds(minTtl));
         }
+        emulator.tuning().maxBranches(options.maxBranches());
         options.applyTo(emulator.tuning()::operationPolls, emulator.faults(), emulator::logTo);
         return CommandLines.serveUntilStopped(emulator, "lakebase-emulator", banner(emulator, options.home()));
     }

@@ -120,7 +120,7 @@ public final class LakebaseEmulator implements AutoCloseable {
         this.options = options;
         this.postgres = BackingPostgres.start(options.home(), options.settings(), options.historyRetention());
         try {
-            this.store = new BranchStore(postgres, options.project(), DEFAULT_BRANCH, clock);
+            this.store = new BranchStore(postgres, options.project(), DEFAULT_BRANCH, clock, tuning::maxBranches);
             TokenSigner signer = new TokenSigner(options.home(), "dbbranch-lakebase-emulator", clock);
             AuthRoutes auth = new AuthRoutes(options.identities(), signer, store, tuning, clock);
             this.server = new EmulatorServer(options.port(), ErrorStyle.DATABRICKS, auth::authenticate);

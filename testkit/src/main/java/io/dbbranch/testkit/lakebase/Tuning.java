@@ -14,6 +14,7 @@ public final class Tuning {
     private volatile Duration maxCredentialTtl = Duration.ofSeconds(3600);
     private volatile Duration accessTokenTtl = Duration.ofSeconds(3600);
     private volatile int maxPageSize = 100;
+    private volatile int maxBranches;
 
     /** How many polls of a create operation it takes to finish (0: finished in the create's answer). Default 2. */
     public int operationPolls() {
@@ -72,6 +73,19 @@ public final class Tuning {
 
     public Tuning accessTokenTtl(Duration ttl) {
         this.accessTokenTtl = ttl;
+        return this;
+    }
+
+    /**
+     * The most branches the project may have besides its default branch; a create beyond it is refused as the
+     * service refuses one over its quota (HTTP 429 {@code RESOURCE_EXHAUSTED} with a QuotaFailure). Default 0: no limit.
+     */
+    public int maxBranches() {
+        return maxBranches;
+    }
+
+    public Tuning maxBranches(int limit) {
+        this.maxBranches = limit;
         return this;
     }
 

@@ -18,6 +18,8 @@ public final class NeonCommand {
               --operation-polls <n>      polls until an operation is finished (default 2)
               --no-password-storage      reveal_password answers 412, as in projects that store no passwords
               --no-locking               do not answer 423 while a branch's operation runs
+              --max-branches <n>         refuse creates beyond n branches besides the default one,
+                                         as Neon does (422 BRANCHES_LIMIT_EXCEEDED; default 0: none)
               --fault <route>=<faults>   inject faults, e.g. branches.create=429:2s*2,reset
                                          (kinds: 429[:Ns], 503[:Ns], slow:Nms, reset, operation-error; routes:
                                          branches.create|list|get|update|delete|restore, endpoints.list,
@@ -56,6 +58,7 @@ public final class NeonCommand {
         NeonEmulator emulator = NeonEmulator.start(NeonEmulator.Options.in(options.home()).withPort(options.port())
                 .withProject(options.project()).withApiKey(apiKey));
         emulator.tuning().passwordStorage(passwordStorage).lockWhileOperationsRun(locking);
+        emulator.tuning().maxBranches(options.maxBranches());
         options.applyTo(emulator.tuning()::operationPolls, emulator.faults(), emulator::logTo);
         return CommandLines.serveUntilStopped(emulator, "neon-emulator", banner(emulator, options.home()));
     }

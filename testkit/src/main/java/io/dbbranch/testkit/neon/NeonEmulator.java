@@ -134,7 +134,7 @@ public final class NeonEmulator implements AutoCloseable {
         this.postgres = options.shared() != null ? BackingPostgres.shared(options.shared())
                 : BackingPostgres.start(options.home(), options.settings(), options.historyRetention());
         try {
-            this.store = new ProjectStore(postgres, options.project(), clock);
+            this.store = new ProjectStore(postgres, options.project(), clock, tuning::maxBranches);
             this.operations = new NeonOperations(options.project(), tuning, clock);
             String bearer = "Bearer " + options.apiKey();
             this.server = new EmulatorServer(options.port(), ErrorStyle.NEON,

@@ -26,6 +26,15 @@ final class NeonErrors {
         };
     }
 
+    /**
+     * The plan's branch limit: HTTP 422 {@code BRANCHES_LIMIT_EXCEEDED}, as Neon answers a create over it (reported by
+     * users of the API and handled by name in Neon's own tooling; the OpenAPI description leaves error codes open).
+     */
+    static ApiFailure branchesLimit(int limit) {
+        return new ApiFailure(422, "BRANCHES_LIMIT_EXCEEDED", "number of branches exceeds the limit of " + limit
+                + " for this project");
+    }
+
     static ApiFailure locked() {
         return new ApiFailure(423, "LOCKED", "project already has running conflicting operations, scheduling of new "
                 + "ones is prohibited");

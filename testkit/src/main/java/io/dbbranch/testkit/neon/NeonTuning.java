@@ -15,6 +15,20 @@ public final class NeonTuning {
     private volatile int wrongEndpointReports;
     private volatile int maxPageSize = 10_000;
     private volatile boolean refuseExpiry;
+    private volatile int maxBranches;
+
+    /**
+     * The most branches the project may have besides its default branch; a create beyond it is refused with 422
+     * {@code BRANCHES_LIMIT_EXCEEDED}, as Neon refuses one over the plan's limit. Default 0: no limit.
+     */
+    public int maxBranches() {
+        return maxBranches;
+    }
+
+    public NeonTuning maxBranches(int limit) {
+        this.maxBranches = limit;
+        return this;
+    }
 
     /** How many polls an operation takes to finish (0: finished in the answer that starts it). Default 2. */
     public int operationPolls() {

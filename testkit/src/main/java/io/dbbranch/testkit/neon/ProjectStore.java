@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * The project's branches and their roles. Each branch is a database named after the branch id, on the backing server
@@ -37,11 +38,14 @@ final class ProjectStore {
     private final String project;
     private final Clock clock;
     private final Map<String, NeonBranchRecord> branches = new LinkedHashMap<>();
+    private final IntSupplier maxBranches;
 
-    ProjectStore(BackingPostgres postgres, String project, Clock clock) throws SQLException {
+    /** @param maxBranches the most branches besides the default one (0: no limit), read at every create */
+    ProjectStore(BackingPostgres postgres, String project, Clock clock, IntSupplier maxBranches) throws SQLException {
         this.postgres = postgres;
         this.project = project;
         this.clock = clock;
+        this.maxBranches = maxBranches;
         load();
         if (branches.values().stream().noneMatch(b -> b.isDefault)) {
             NeonBranchRecord main = new NeonBranchRecord(NeonIds.branch(), DEFAULT_BRANCH, clock.instant(), null, null,
@@ -108,6 +112,10 @@ final class ProjectStore {
     synchronized void register(NeonBranchRecord branch) {
         if (branches.values().stream().anyMatch(b -> b.name.equals(branch.name))) {
             throw new ApiFailure(409, "BRANCH_ALREADY_EXISTS", "branch already exists; branch_name:\"" + branch.name + "\"");
+        }
+        int limit = maxBranches.getAsInt();
+        if (limit > 0 && branches.values().stream().filter(b -> !b.isDefault).count() >= limit) {
+            throw NeonErrors.branchesLimit(limit);
         }
         branches.put(branch.id, branch);
     }

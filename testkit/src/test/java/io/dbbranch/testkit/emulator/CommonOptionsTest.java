@@ -60,4 +60,16 @@ class CommonOptionsTest {
         assertThat(none).isEmpty();
         assertThat(polls).containsExactly(5);
     }
+
+    @Test
+    void maxBranchesIsNoLimitUnlessGivenAndNeverNegative() {
+        CommonOptions options = new CommonOptions(8686, Path.of("default"), "demo");
+        assertThat(options.maxBranches()).isZero();
+
+        assertThat(options.read(new String[] {"--max-branches", "2"}, 0)).isEqualTo(1);
+
+        assertThat(options.maxBranches()).isEqualTo(2);
+        assertThatThrownBy(() -> options.read(new String[] {"--max-branches", "-1"}, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 (no limit) or more");
+    }
 }

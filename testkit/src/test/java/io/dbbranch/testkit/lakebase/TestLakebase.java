@@ -73,7 +73,8 @@ final class TestLakebase {
         LakebaseEmulator running = emulator();
         running.faults().clear();
         running.tuning().operationPolls(2).operationDuration(Duration.ofSeconds(3)).endpointPolls(0).minCredentialTtl(Duration.ofSeconds(300))
-                .maxCredentialTtl(Duration.ofSeconds(3600)).accessTokenTtl(Duration.ofSeconds(3600)).maxPageSize(100);
+                .maxCredentialTtl(Duration.ofSeconds(3600)).accessTokenTtl(Duration.ofSeconds(3600)).maxPageSize(100)
+                .maxBranches(0);
     }
 
     /** A service principal configuration for the emulator: fast polls, short retry waits. */
