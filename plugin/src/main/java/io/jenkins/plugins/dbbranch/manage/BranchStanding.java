@@ -11,6 +11,7 @@ import io.dbbranch.engine.spi.BranchInfo;
 import io.dbbranch.engine.spi.Labels;
 import io.jenkins.plugins.dbbranch.actions.BranchRecord;
 import io.jenkins.plugins.dbbranch.actions.DbBranchAction;
+import io.jenkins.plugins.dbbranch.cleanup.JenkinsPullRequestLiveness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -43,23 +44,37 @@ public record BranchStanding(@CheckForNull String holder, @CheckForNull String h
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             return new BranchStanding(named, null, "expired " + ago(expiresAt, now) + ": " + REAPED_AT_NEXT_PASS, true);
         }
-        if (labels.job() == null || labels.build() == null || !labels.build().matches("\\d{1,9}")) {
+        boolean numbered = labels.job() != null && labels.build() != null && labels.build().matches("\\d{1,9}");
+        Optional<Run<?, ?>> run = numbered ? build(labels.job(), Integer.parseInt(labels.build())) : Optional.empty();
+        String holder = run.map(Run::getFullDisplayName).orElse(named);
+        String url = run.filter(found -> found.getParent().hasPermission(Item.READ)).map(Run::getUrl).orElse(null);
+        if (run.isPresent() && run.get().isBuilding()) {
+            return new BranchStanding(holder, url, "in use by its running build", true);
+        }
+        if (labels.pullRequest() != null) {
+            return new BranchStanding(holder, url, pullRequestReason(labels.pullRequest()), true);
+        }
+        if (!numbered) {
             return new BranchStanding(named, null, expiresAt == null ? "no expiry: a root database, kept until deleted"
                     : "made outside a build: kept until its expiry", true);
         }
-        Optional<Run<?, ?>> run = build(labels.job(), Integer.parseInt(labels.build()));
         if (run.isEmpty()) {
             return new BranchStanding(named, null, "its build no longer exists: " + REAPED_AT_NEXT_PASS, true);
         }
-        Run<?, ?> build = run.get();
-        String url = build.getParent().hasPermission(Item.READ) ? build.getUrl() : null;
-        return new BranchStanding(build.getFullDisplayName(), url, reasonOf(build, branch.name()), true);
+        return new BranchStanding(holder, url, reasonOf(run.get(), branch.name()), true);
+    }
+
+    /** Why a branch kept for a pull request ({@code keep: 'whilePrOpen'}) is still there, as the reaper will judge it. */
+    private static String pullRequestReason(String key) {
+        Optional<Boolean> open = new JenkinsPullRequestLiveness().isOpen(key);
+        if (open.isEmpty()) {
+            return "kept for pull request " + key + " until its expiry";
+        }
+        return open.get() ? "kept while pull request " + key + " is open, at most until its expiry"
+                : "its pull request " + key + " is closed (its job is gone or disabled): " + REAPED_AT_NEXT_PASS;
     }
 
     private static String reasonOf(Run<?, ?> build, String branch) {
-        if (build.isBuilding()) {
-            return "in use by its running build";
-        }
         DbBranchAction action = build.getAction(DbBranchAction.class);
         Optional<BranchRecord> record = action == null ? Optional.empty()
                 : action.getRecords().stream().filter(r -> r.getBranch().equals(branch)).findFirst();

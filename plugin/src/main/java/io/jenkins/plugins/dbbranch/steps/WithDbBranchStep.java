@@ -30,6 +30,7 @@ public final class WithDbBranchStep extends Step {
     private String connection;
     private String parent;
     private String name;
+    private String onExists;
     private String ttl;
     private String keep;
     private String envPrefix;
@@ -48,6 +49,8 @@ public final class WithDbBranchStep extends Step {
     public String getConnection() { return connection; }
     public String getParent() { return parent; }
     public String getName() { return name; }
+    /** What to do when a branch of the fixed {@code name} exists: {@code fail} (default), {@code reuse}, {@code reset}, {@code recreate}. */
+    public String getOnExists() { return onExists; }
     public String getTtl() { return ttl; }
     public String getKeep() { return keep; }
     public String getEnvPrefix() { return envPrefix; }
@@ -63,6 +66,7 @@ public final class WithDbBranchStep extends Step {
     @DataBoundSetter public void setConnection(String connection) { this.connection = Util.fixEmptyAndTrim(connection); }
     @DataBoundSetter public void setParent(String parent) { this.parent = Util.fixEmptyAndTrim(parent); }
     @DataBoundSetter public void setName(String name) { this.name = Util.fixEmptyAndTrim(name); }
+    @DataBoundSetter public void setOnExists(String onExists) { this.onExists = Util.fixEmptyAndTrim(onExists); }
     @DataBoundSetter public void setTtl(String ttl) { this.ttl = Util.fixEmptyAndTrim(ttl); }
     @DataBoundSetter public void setKeep(String keep) { this.keep = Util.fixEmptyAndTrim(keep); }
     @DataBoundSetter public void setEnvPrefix(String envPrefix) { this.envPrefix = Util.fixEmptyAndTrim(envPrefix); }
@@ -77,7 +81,7 @@ public final class WithDbBranchStep extends Step {
     /** The parameters as the shared core takes them. */
     public BranchRequest request() {
         return new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify, expect)
-                .withReview(new ReviewRequest(review, reviewPolicy, unstableOnWarn));
+                .withReview(new ReviewRequest(review, reviewPolicy, unstableOnWarn)).withOnExists(onExists);
     }
 
     @Override
@@ -126,6 +130,11 @@ public final class WithDbBranchStep extends Step {
         @POST
         public FormValidation doCheckKeep(@AncestorInPath Item item, @QueryParameter String value) {
             return BranchFields.checkKeep(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillOnExistsItems(@AncestorInPath Item item) {
+            return BranchFields.onExistsChoices(item);
         }
 
         @POST

@@ -42,6 +42,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
     private String connection;
     private String parent;
     private String name;
+    private String onExists;
     private String ttl;
     private String keep;
     private String envPrefix;
@@ -60,6 +61,8 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
     public String getConnection() { return connection; }
     public String getParent() { return parent; }
     public String getName() { return name; }
+    /** What to do when a branch of the fixed {@code name} exists: {@code fail} (default), {@code reuse}, {@code reset}, {@code recreate}. */
+    public String getOnExists() { return onExists; }
     public String getTtl() { return ttl; }
     public String getKeep() { return keep; }
     public String getEnvPrefix() { return envPrefix; }
@@ -75,6 +78,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
     @DataBoundSetter public void setConnection(String connection) { this.connection = Util.fixEmptyAndTrim(connection); }
     @DataBoundSetter public void setParent(String parent) { this.parent = Util.fixEmptyAndTrim(parent); }
     @DataBoundSetter public void setName(String name) { this.name = Util.fixEmptyAndTrim(name); }
+    @DataBoundSetter public void setOnExists(String onExists) { this.onExists = Util.fixEmptyAndTrim(onExists); }
     @DataBoundSetter public void setTtl(String ttl) { this.ttl = Util.fixEmptyAndTrim(ttl); }
     @DataBoundSetter public void setKeep(String keep) { this.keep = Util.fixEmptyAndTrim(keep); }
     @DataBoundSetter public void setEnvPrefix(String envPrefix) { this.envPrefix = Util.fixEmptyAndTrim(envPrefix); }
@@ -95,7 +99,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
                     + "it never saves the branch's credential with the Pipeline's state");
         }
         BranchRequest request = new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify, expect)
-                .withReview(new ReviewRequest(review, reviewPolicy, unstableOnWarn));
+                .withReview(new ReviewRequest(review, reviewPolicy, unstableOnWarn)).withOnExists(onExists);
         LeaseHandle handle = LeaseOpener.open(request, "wrapper", build, initialEnvironment, workspace, listener);
         handle.variables().forEach(context::env);
         context.setDisposer(new LeaseDisposer(handle));
@@ -131,7 +135,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
 
         /** The fields mean what they mean in {@code withDbBranch}: one help text for both. */
         public DescriptorImpl() {
-            for (String field : new String[] {"connection", "parent", "name", "ttl", "keep", "envPrefix", "migrate", "locations", "verify", "expect", "review", "reviewPolicy", "unstableOnWarn"}) {
+            for (String field : new String[] {"connection", "parent", "name", "onExists", "ttl", "keep", "envPrefix", "migrate", "locations", "verify", "expect", "review", "reviewPolicy", "unstableOnWarn"}) {
                 addHelpFileRedirect(field, WithDbBranchStep.class, field);
             }
         }
@@ -154,6 +158,11 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
         @POST
         public FormValidation doCheckKeep(@AncestorInPath Item item, @QueryParameter String value) {
             return BranchFields.checkKeep(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillOnExistsItems(@AncestorInPath Item item) {
+            return BranchFields.onExistsChoices(item);
         }
 
         @POST

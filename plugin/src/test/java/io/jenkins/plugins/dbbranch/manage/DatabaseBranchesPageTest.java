@@ -13,6 +13,7 @@ import io.jenkins.plugins.dbbranch.testing.TestDatabases;
 import java.net.URL;
 import java.util.List;
 import jenkins.model.Jenkins;
+import jenkins.model.JenkinsLocationConfiguration;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
@@ -42,6 +43,8 @@ class DatabaseBranchesPageTest {
 
     @Test
     void aKeptBranchIsListedWithItsBuildAndAnAdministratorDeletesIt() throws Exception {
+        // Without a configured Jenkins URL, a page (inside a request) and a build (outside) must see the same owner.
+        JenkinsLocationConfiguration.get().setUrl(null);
         String branch = keptBranch("shop");
         JenkinsRule.WebClient admin = r.createWebClient().login("admin");
 
