@@ -135,7 +135,7 @@ public final class DbBranchAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return "Database branches";
+        return Messages.DbBranchAction_DisplayName();
     }
 
     @Override

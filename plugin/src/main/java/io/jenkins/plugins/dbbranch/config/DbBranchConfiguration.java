@@ -45,7 +45,7 @@ public class DbBranchConfiguration extends GlobalConfiguration {
 
     @Override
     public String getDisplayName() {
-        return "Database branches";
+        return Messages.DbBranchConfiguration_DisplayName();
     }
 
     public List<DbConnection> getConnections() {

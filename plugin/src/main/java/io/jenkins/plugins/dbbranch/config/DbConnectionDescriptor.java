@@ -22,10 +22,10 @@ public abstract class DbConnectionDescriptor extends Descriptor<DbConnection> {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         String name = Util.fixEmptyAndTrim(value);
         if (name == null) {
-            return FormValidation.error("Give the connection a name; Pipelines refer to it as withDbBranch(connection: 'name')");
+            return FormValidation.error(Messages.DbConnectionDescriptor_NameMissing());
         }
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            return FormValidation.error("Use letters, digits, '.', '_' and '-' only, e.g. lakebase-prod");
+            return FormValidation.error(Messages.DbConnectionDescriptor_NameInvalid());
         }
         return FormValidation.ok();
     }
@@ -52,8 +52,7 @@ public abstract class DbConnectionDescriptor extends Descriptor<DbConnection> {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         try (BranchProvider provider = candidate.open(ConnectionContext.forController())) {
             int branches = provider.listBranches("").size();
-            return FormValidation.ok("Connected (" + provider.kind() + "): " + branches + " branch"
-                    + (branches == 1 ? "" : "es") + " visible");
+            return FormValidation.ok(Messages.DbConnectionDescriptor_Connected(provider.kind(), branches));
         } catch (IOException | DbBranchException e) {
             return FormValidation.error(e.getMessage());
         }

@@ -89,7 +89,7 @@ public class LakebaseConnection extends PlatformConnection {
     public static final class DescriptorImpl extends DbConnectionDescriptor {
         @Override
         public String getDisplayName() {
-            return "Databricks Lakebase project";
+            return Messages.LakebaseConnection_DisplayName();
         }
 
         @POST
@@ -98,7 +98,7 @@ public class LakebaseConnection extends PlatformConnection {
             String url = Util.fixEmptyAndTrim(value);
             boolean loopbackEmulator = url != null && url.matches("http://(localhost|127\\.[0-9.]+)(:[0-9]+)?/?");
             return url != null && (url.startsWith("https://") || loopbackEmulator) ? FormValidation.ok()
-                    : FormValidation.error("Write the workspace URL, e.g. https://dbc-1234.cloud.databricks.com");
+                    : FormValidation.error(Messages.LakebaseConnection_WorkspaceUrl());
         }
 
         @POST

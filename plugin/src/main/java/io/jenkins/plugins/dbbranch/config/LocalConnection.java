@@ -51,7 +51,7 @@ public class LocalConnection extends DbConnection {
     public static final class DescriptorImpl extends DbConnectionDescriptor {
         @Override
         public String getDisplayName() {
-            return "Embedded PostgreSQL 17 on the controller (evaluation)";
+            return Messages.LocalConnection_DisplayName();
         }
 
         @POST

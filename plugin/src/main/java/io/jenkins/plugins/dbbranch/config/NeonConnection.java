@@ -55,7 +55,7 @@ public class NeonConnection extends PlatformConnection {
     public static final class DescriptorImpl extends DbConnectionDescriptor {
         @Override
         public String getDisplayName() {
-            return "Neon project";
+            return Messages.NeonConnection_DisplayName();
         }
 
         @POST

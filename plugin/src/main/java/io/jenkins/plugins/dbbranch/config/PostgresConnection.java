@@ -58,7 +58,7 @@ public class PostgresConnection extends CredentialedConnection {
     public static final class DescriptorImpl extends DbConnectionDescriptor {
         @Override
         public String getDisplayName() {
-            return "PostgreSQL server (a database per branch)";
+            return Messages.PostgresConnection_DisplayName();
         }
 
         @POST
@@ -66,7 +66,7 @@ public class PostgresConnection extends CredentialedConnection {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             String url = Util.fixEmptyAndTrim(value);
             if (url == null || !url.startsWith("jdbc:postgresql://")) {
-                return FormValidation.error("Write it as jdbc:postgresql://host:5432/postgres (the maintenance database, never a parent)");
+                return FormValidation.error(Messages.PostgresConnection_JdbcUrl());
             }
             return FormValidation.ok();
         }

@@ -42,12 +42,12 @@ public final class DatabaseBranchesLink extends ManagementLink implements Staple
 
     @Override
     public String getDisplayName() {
-        return "Database branches";
+        return Messages.DatabaseBranchesLink_DisplayName();
     }
 
     @Override
     public String getDescription() {
-        return "The live database branches of every connection, the builds that hold them, and why each is kept.";
+        return Messages.DatabaseBranchesLink_Description();
     }
 
     @NonNull

@@ -37,7 +37,7 @@ public final class BranchFields {
             }
             return model;
         }
-        model.add("(the only one configured)", "");
+        model.add(Messages.BranchFields_OnlyConnection(), "");
         for (DbConnection connection : DbBranchConfiguration.get().getConnections()) {
             model.add(connection.getName() + " — " + connection.getDescriptor().getDisplayName(), connection.getName());
         }
@@ -47,7 +47,7 @@ public final class BranchFields {
     public static ListBoxModel keepPolicies(@CheckForNull Item item) {
         ListBoxModel model = new ListBoxModel();
         if (mayConfigure(item)) {
-            model.add("never: delete the branch at the end (default)", "");
+            model.add(Messages.BranchFields_KeepNever(), "");
             for (KeepPolicy policy : KeepPolicy.values()) {
                 model.add(policy.symbol(), policy.symbol());
             }

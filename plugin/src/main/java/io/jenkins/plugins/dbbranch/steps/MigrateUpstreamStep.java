@@ -100,7 +100,7 @@ public final class MigrateUpstreamStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Apply the workspace's database migrations to the parent branch";
+            return Messages.MigrateUpstreamStep_DisplayName();
         }
 
         @Override

@@ -17,7 +17,6 @@ import io.jenkins.plugins.dbbranch.lease.LeaseOpener;
 import io.jenkins.plugins.dbbranch.restore.RecoveryBranches;
 import java.util.Map;
 import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -33,43 +32,31 @@ import org.kohsuke.stapler.verb.POST;
  * database as it was at a moment (a timestamp, an LSN, a restore point, or just before a build started), checks it, and
  * keeps it (by default) for people to copy data back from. Returns the branch's details and the restore point used.
  */
-public final class PitrRestoreStep extends Step {
-    private String connection;
+public final class PitrRestoreStep extends BranchStep {
     private String branch;
     private String timestamp;
     private String lsn;
     private String restorePoint;
     private Integer beforeBuild;
     private String into;
-    private String verify;
-    private String keep;
-    private String expect;
 
     @DataBoundConstructor
     public PitrRestoreStep() {
     }
 
-    public String getConnection() { return connection; }
     public String getBranch() { return branch; }
     public String getTimestamp() { return timestamp; }
     public String getLsn() { return lsn; }
     public String getRestorePoint() { return restorePoint; }
     public Integer getBeforeBuild() { return beforeBuild; }
     public String getInto() { return into; }
-    public String getVerify() { return verify; }
-    public String getKeep() { return keep; }
-    public String getExpect() { return expect; }
 
-    @DataBoundSetter public void setConnection(String connection) { this.connection = Util.fixEmptyAndTrim(connection); }
     @DataBoundSetter public void setBranch(String branch) { this.branch = Util.fixEmptyAndTrim(branch); }
     @DataBoundSetter public void setTimestamp(String timestamp) { this.timestamp = Util.fixEmptyAndTrim(timestamp); }
     @DataBoundSetter public void setLsn(String lsn) { this.lsn = Util.fixEmptyAndTrim(lsn); }
     @DataBoundSetter public void setRestorePoint(String restorePoint) { this.restorePoint = Util.fixEmptyAndTrim(restorePoint); }
     @DataBoundSetter public void setBeforeBuild(Integer beforeBuild) { this.beforeBuild = beforeBuild; }
     @DataBoundSetter public void setInto(String into) { this.into = Util.fixEmptyAndTrim(into); }
-    @DataBoundSetter public void setVerify(String verify) { this.verify = Util.fixEmptyAndTrim(verify); }
-    @DataBoundSetter public void setKeep(String keep) { this.keep = Util.fixEmptyAndTrim(keep); }
-    @DataBoundSetter public void setExpect(String expect) { this.expect = Util.fixEmptyAndTrim(expect); }
 
     @Override
     public StepExecution start(StepContext context) {
@@ -79,25 +66,20 @@ public final class PitrRestoreStep extends Step {
 
     private Map<String, Object> restore(StepContext context) throws Exception {
         Run<?, ?> run = context.get(Run.class);
-        DbConnection on = DbBranchConfiguration.get().resolve(connection);
+        DbConnection on = DbBranchConfiguration.get().resolve(getConnection());
         KeepPolicy policy;
         try {
-            policy = keep == null ? KeepPolicy.ALWAYS : KeepPolicy.parse(keep);
+            policy = getKeep() == null ? KeepPolicy.ALWAYS : KeepPolicy.parse(getKeep());
         } catch (DbBranchException e) {
             throw LeaseOpener.abort(e);
         }
         return RecoveryBranches.restore(on, run, context.get(TaskListener.class), branch != null ? branch : on.defaultParent(),
                 PointInTimeArgument.resolve(timestamp, lsn, restorePoint, beforeBuild, run), into, policy,
-                BranchVerification.of(verify, expect));
+                BranchVerification.of(getVerify(), getExpect()));
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
-        /** {@code expect} means what it means in {@code withDbBranch}: one help text for both. */
-        public DescriptorImpl() {
-            addHelpFileRedirect("expect", WithDbBranchStep.class, "expect");
-        }
-
+    public static final class DescriptorImpl extends StepDescriptor implements BranchForm {
         @Override
         public String getFunctionName() {
             return "pitrRestore";
@@ -106,7 +88,7 @@ public final class PitrRestoreStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Make a recovery branch of a database as it was at a past moment";
+            return Messages.PitrRestoreStep_DisplayName();
         }
 
         @Override
@@ -115,23 +97,13 @@ public final class PitrRestoreStep extends Step {
         }
 
         @POST
-        public ListBoxModel doFillConnectionItems(@AncestorInPath Item item, @QueryParameter String connection) {
-            return BranchFields.connections(item, connection);
-        }
-
-        @POST
         public ListBoxModel doFillKeepItems(@AncestorInPath Item item) {
             ListBoxModel model = new ListBoxModel();
             if (BranchFields.mayConfigure(item)) {
-                model.add("always: keep the recovery branch (default)", "");
-                model.add("never: delete it at the end (a restore drill)", "never");
+                model.add(Messages.PitrRestoreStep_KeepAlways(), "");
+                model.add(Messages.PitrRestoreStep_KeepNever(), "never");
             }
             return model;
-        }
-
-        @POST
-        public FormValidation doCheckExpect(@AncestorInPath Item item, @QueryParameter String value) {
-            return BranchFields.checkExpect(item, value);
         }
 
         @POST

@@ -10,35 +10,29 @@ import hudson.Util;
 import hudson.console.ConsoleLogFilter;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapperDescriptor;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dbbranch.credentials.MaskingConsoleFilter;
-import io.jenkins.plugins.dbbranch.lease.BranchRequest;
 import io.jenkins.plugins.dbbranch.lease.LeaseHandle;
 import io.jenkins.plugins.dbbranch.lease.LeaseOpener;
 import io.jenkins.plugins.dbbranch.lease.LiveLeases;
-import io.jenkins.plugins.dbbranch.review.ReviewRequest;
-import io.jenkins.plugins.dbbranch.steps.BranchFields;
+import io.jenkins.plugins.dbbranch.steps.LeaseForm;
+import io.jenkins.plugins.dbbranch.steps.LeaseParameters;
 import io.jenkins.plugins.dbbranch.steps.WithDbBranchStep;
 import java.io.IOException;
 import java.util.Set;
 import jenkins.tasks.SimpleBuildWrapper;
 import org.jenkinsci.Symbol;
-import org.kohsuke.stapler.AncestorInPath;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * "Run the build on a throw-away database branch" for freestyle jobs (and {@code wrap} in Pipeline): the same lease,
  * variables and masking as {@code withDbBranch}, torn down when the build's steps are done.
  */
-public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
+public final class DbBranchBuildWrapper extends SimpleBuildWrapper implements LeaseParameters {
     private String connection;
     private String parent;
     private String name;
@@ -58,22 +52,20 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
     public DbBranchBuildWrapper() {
     }
 
-    public String getConnection() { return connection; }
-    public String getParent() { return parent; }
-    public String getName() { return name; }
-    /** What to do when a branch of the fixed {@code name} exists: {@code fail} (default), {@code reuse}, {@code reset}, {@code recreate}. */
-    public String getOnExists() { return onExists; }
-    public String getTtl() { return ttl; }
-    public String getKeep() { return keep; }
-    public String getEnvPrefix() { return envPrefix; }
-    public boolean isMigrate() { return migrate; }
-    public String getLocations() { return locations; }
-    public String getVerify() { return verify; }
-    public String getExpect() { return expect; }
-    public boolean isReview() { return review; }
-    public String getReviewPolicy() { return reviewPolicy; }
-    /** Whether a WARN review marks the build unstable; default {@code true}. */
-    public boolean isUnstableOnWarn() { return unstableOnWarn; }
+    @Override public String getConnection() { return connection; }
+    @Override public String getParent() { return parent; }
+    @Override public String getName() { return name; }
+    @Override public String getOnExists() { return onExists; }
+    @Override public String getTtl() { return ttl; }
+    @Override public String getKeep() { return keep; }
+    @Override public String getEnvPrefix() { return envPrefix; }
+    @Override public boolean isMigrate() { return migrate; }
+    @Override public String getLocations() { return locations; }
+    @Override public String getVerify() { return verify; }
+    @Override public String getExpect() { return expect; }
+    @Override public boolean isReview() { return review; }
+    @Override public String getReviewPolicy() { return reviewPolicy; }
+    @Override public boolean isUnstableOnWarn() { return unstableOnWarn; }
 
     @DataBoundSetter public void setConnection(String connection) { this.connection = Util.fixEmptyAndTrim(connection); }
     @DataBoundSetter public void setParent(String parent) { this.parent = Util.fixEmptyAndTrim(parent); }
@@ -98,9 +90,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
             throw new AbortException("In a Pipeline, use withDbBranch { … } instead of wrap([$class: 'DbBranchBuildWrapper']): "
                     + "it never saves the branch's credential with the Pipeline's state");
         }
-        BranchRequest request = new BranchRequest(connection, parent, name, ttl, keep, envPrefix, migrate, locations, verify, expect)
-                .withReview(new ReviewRequest(review, reviewPolicy, unstableOnWarn)).withOnExists(onExists);
-        LeaseHandle handle = LeaseOpener.open(request, "wrapper", build, initialEnvironment, workspace, listener);
+        LeaseHandle handle = LeaseOpener.open(request(), "wrapper", build, initialEnvironment, workspace, listener);
         handle.variables().forEach(context::env);
         context.setDisposer(new LeaseDisposer(handle));
     }
@@ -121,11 +111,11 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
 
     @Extension
     @Symbol("databaseBranch")
-    public static final class DescriptorImpl extends BuildWrapperDescriptor {
+    public static final class DescriptorImpl extends BuildWrapperDescriptor implements LeaseForm {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Run the build on a throw-away database branch";
+            return Messages.DbBranchBuildWrapper_DisplayName();
         }
 
         @Override
@@ -135,44 +125,8 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper {
 
         /** The fields mean what they mean in {@code withDbBranch}: one help text for both. */
         public DescriptorImpl() {
-            for (String field : new String[] {"connection", "parent", "name", "onExists", "ttl", "keep", "envPrefix", "migrate", "locations", "verify", "expect", "review", "reviewPolicy", "unstableOnWarn"}) {
-                addHelpFileRedirect(field, WithDbBranchStep.class, field);
-            }
-        }
-
-        @POST
-        public ListBoxModel doFillConnectionItems(@AncestorInPath Item item, @QueryParameter String connection) {
-            return BranchFields.connections(item, connection);
-        }
-
-        @POST
-        public ListBoxModel doFillKeepItems(@AncestorInPath Item item) {
-            return BranchFields.keepPolicies(item);
-        }
-
-        @POST
-        public FormValidation doCheckTtl(@AncestorInPath Item item, @QueryParameter String value) {
-            return BranchFields.checkDuration(item, "ttl", value);
-        }
-
-        @POST
-        public FormValidation doCheckKeep(@AncestorInPath Item item, @QueryParameter String value) {
-            return BranchFields.checkKeep(item, value);
-        }
-
-        @POST
-        public ListBoxModel doFillOnExistsItems(@AncestorInPath Item item) {
-            return BranchFields.onExistsChoices(item);
-        }
-
-        @POST
-        public FormValidation doCheckExpect(@AncestorInPath Item item, @QueryParameter String value) {
-            return BranchFields.checkExpect(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckName(@AncestorInPath Item item, @QueryParameter String value) {
-            return BranchFields.checkBranchName(item, value);
+            DescribableModel.of(DbBranchBuildWrapper.class).getParameters()
+                    .forEach(field -> addHelpFileRedirect(field.getName(), WithDbBranchStep.class, field.getName()));
         }
     }
 }

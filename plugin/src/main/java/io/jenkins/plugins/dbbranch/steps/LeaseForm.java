@@ -1,0 +1,36 @@
+package io.jenkins.plugins.dbbranch.steps;
+
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/** The form endpoints of the {@link LeaseParameters}, shared by {@code withDbBranch}'s and the wrapper's descriptors. */
+public interface LeaseForm extends BranchForm {
+    @POST
+    default ListBoxModel doFillKeepItems(@AncestorInPath Item item) {
+        return BranchFields.keepPolicies(item);
+    }
+
+    @POST
+    default FormValidation doCheckKeep(@AncestorInPath Item item, @QueryParameter String value) {
+        return BranchFields.checkKeep(item, value);
+    }
+
+    @POST
+    default ListBoxModel doFillOnExistsItems(@AncestorInPath Item item) {
+        return BranchFields.onExistsChoices(item);
+    }
+
+    @POST
+    default FormValidation doCheckTtl(@AncestorInPath Item item, @QueryParameter String value) {
+        return BranchFields.checkDuration(item, "ttl", value);
+    }
+
+    @POST
+    default FormValidation doCheckName(@AncestorInPath Item item, @QueryParameter String value) {
+        return BranchFields.checkBranchName(item, value);
+    }
+}
