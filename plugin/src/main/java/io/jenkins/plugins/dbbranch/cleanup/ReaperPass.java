@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * One clean-up pass over every configured connection with the engine's {@link Reaper}: deletes the branches whose
- * labels name this controller and whose expiry has passed or whose build is over. Branches of other controllers, and
+ * labels name this controller and whose expiry has passed, whose build is over, or (kept while a pull request is open)
+ * whose pull request's job is gone or disabled. Branches of other controllers, and
  * branches without labels, are never touched. A connection that fails is reported and the others still go.
  */
 final class ReaperPass {
@@ -29,7 +30,8 @@ final class ReaperPass {
         ConnectionContext context = ConnectionContext.forController();
         for (DbConnection connection : DbBranchConfiguration.get().getConnections()) {
             try (BranchProvider provider = connection.open(context)) {
-                ReapReport report = new Reaper(provider, context.owner(), new JenkinsBuildLiveness(), Clock.systemUTC())
+                ReapReport report = new Reaper(provider, context.owner(), new JenkinsBuildLiveness(), new JenkinsPullRequestLiveness(),
+                        Clock.systemUTC())
                         .reap("", false, false, ConsoleProgress.to(listener));
                 reports.put(connection.getName(), report);
                 listener.getLogger().printf("%s: %d deleted, %d left alone, %d failed%n", connection.getName(),

@@ -4,6 +4,7 @@ import hudson.Util;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.dbbranch.engine.DbBranchException;
+import io.dbbranch.engine.DurationText;
 import io.dbbranch.engine.spi.BranchProvider;
 import java.io.IOException;
 import jenkins.model.Jenkins;
@@ -27,6 +28,20 @@ public abstract class DbConnectionDescriptor extends Descriptor<DbConnection> {
             return FormValidation.error(Messages.DbConnectionDescriptor_NameInvalid());
         }
         return FormValidation.ok();
+    }
+
+    @POST
+    public FormValidation doCheckMaxWait(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (Util.fixEmptyAndTrim(value) == null) {
+            return FormValidation.ok();
+        }
+        try {
+            DurationText.parse("maxWait", value);
+            return FormValidation.ok();
+        } catch (DbBranchException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     /**

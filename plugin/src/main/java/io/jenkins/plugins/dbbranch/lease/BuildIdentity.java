@@ -15,6 +15,8 @@ import io.dbbranch.engine.naming.BranchName;
  * @param nameStem  what the derived branch name starts with: the job, or the multibranch project for branch jobs
  */
 public record BuildIdentity(String job, String build, String change, String nameStem) {
+    /** What a {@link #pullRequestKey()} starts with, before the job's full name. */
+    public static final String PULL_REQUEST_KEY_PREFIX = "job:";
 
     /**
      * Reads the build and its environment: {@code CHANGE_ID} marks a pull request build, {@code BRANCH_NAME} a branch
@@ -32,6 +34,15 @@ public record BuildIdentity(String job, String build, String change, String name
             change = change != null ? change : branch.trim();
         }
         return new BuildIdentity(job.getFullName(), Integer.toString(run.getNumber()), change, stem);
+    }
+
+    /**
+     * The key of the pull request a {@code keep: 'whilePrOpen'} branch follows: its job, {@code job:shop/PR-42}. In a
+     * multibranch project that job is the pull request's own, which the project removes or disables when the pull
+     * request is closed or merged; the reaper then deletes the branch ({@code cleanup.JenkinsPullRequestLiveness}).
+     */
+    public String pullRequestKey() {
+        return PULL_REQUEST_KEY_PREFIX + job;
     }
 
     /** A fresh branch name for this build: the prefix, the job (or project), the change, the build and a random suffix. */

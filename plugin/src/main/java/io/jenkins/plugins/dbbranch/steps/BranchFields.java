@@ -8,6 +8,7 @@ import hudson.util.ListBoxModel;
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.DurationText;
 import io.dbbranch.engine.lease.KeepPolicy;
+import io.dbbranch.engine.lease.OnExists;
 import io.dbbranch.engine.naming.BranchName;
 import io.dbbranch.engine.restore.Expectation;
 import io.jenkins.plugins.dbbranch.config.DbBranchConfiguration;
@@ -50,6 +51,19 @@ public final class BranchFields {
             model.add(Messages.BranchFields_KeepNever(), "");
             for (KeepPolicy policy : KeepPolicy.values()) {
                 model.add(policy.symbol(), policy.symbol());
+            }
+        }
+        return model;
+    }
+
+    public static ListBoxModel onExistsChoices(@CheckForNull Item item) {
+        ListBoxModel model = new ListBoxModel();
+        if (mayConfigure(item)) {
+            model.add("fail: refuse a name that is taken (default)", "");
+            for (OnExists choice : OnExists.values()) {
+                if (choice != OnExists.FAIL) {
+                    model.add(choice.symbol(), choice.symbol());
+                }
             }
         }
         return model;

@@ -21,6 +21,11 @@ public interface LeaseForm extends BranchForm {
     }
 
     @POST
+    default ListBoxModel doFillOnExistsItems(@AncestorInPath Item item) {
+        return BranchFields.onExistsChoices(item);
+    }
+
+    @POST
     default FormValidation doCheckTtl(@AncestorInPath Item item, @QueryParameter String value) {
         return BranchFields.checkDuration(item, "ttl", value);
     }

@@ -16,6 +16,8 @@ public interface LeaseParameters {
     String getConnection();
     String getParent();
     String getName();
+    /** With a fixed {@link #getName()}: {@code fail} (default), {@code reuse}, {@code reset} or {@code recreate}. */
+    String getOnExists();
     String getTtl();
     String getKeep();
     String getEnvPrefix();
@@ -41,6 +43,7 @@ public interface LeaseParameters {
         return new BranchRequest(getConnection(), getParent(), getName(), getTtl(), getKeep(), getEnvPrefix(), isMigrate(),
                 getLocations(), getVerify(), getExpect())
                 .withReview(new ReviewRequest(isReview(), getReviewPolicy(), isUnstableOnWarn()))
-                .withData(new DataRequest(getData(), getMasking(), getKeepData(), getAllowUnmasked()));
+                .withData(new DataRequest(getData(), getMasking(), getKeepData(), getAllowUnmasked()))
+                .withOnExists(getOnExists());
     }
 }

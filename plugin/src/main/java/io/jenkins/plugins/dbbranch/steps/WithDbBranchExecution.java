@@ -14,6 +14,8 @@ import io.jenkins.plugins.dbbranch.lease.BranchRequest;
 import io.jenkins.plugins.dbbranch.lease.LeaseHandle;
 import io.jenkins.plugins.dbbranch.lease.LeaseOpener;
 import io.jenkins.plugins.dbbranch.lease.LiveLeases;
+import io.jenkins.plugins.dbbranch.lease.SlotWait;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -174,7 +176,20 @@ final class WithDbBranchExecution extends GeneralNonBlockingStepExecution {
     @Override
     public String getStatus() {
         LeaseHandle current = handle;
-        return (current == null ? "making a branch" : "branch " + current.branch() + " (" + phase.name().toLowerCase(java.util.Locale.ROOT) + ")")
+        return (current == null ? opening() : "branch " + current.branch() + " (" + phase.name().toLowerCase(java.util.Locale.ROOT) + ")")
                 + "; " + super.getStatus();
+    }
+
+    /** "making a branch", or where the build waits in its connection's queue for a branch slot. */
+    private String opening() {
+        try {
+            Run<?, ?> run = getContext().get(Run.class);
+            return run == null ? "making a branch" : SlotWait.of(request.connection(), run).orElse("making a branch");
+        } catch (IOException e) {
+            return "making a branch";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "making a branch";
+        }
     }
 }

@@ -20,6 +20,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 public final class WithDbBranchStep extends BranchStep implements LeaseParameters {
     private String parent;
     private String name;
+    private String onExists;
     private String ttl;
     private String envPrefix;
     private boolean migrate;
@@ -38,6 +39,7 @@ public final class WithDbBranchStep extends BranchStep implements LeaseParameter
 
     @Override public String getParent() { return parent; }
     @Override public String getName() { return name; }
+    @Override public String getOnExists() { return onExists; }
     @Override public String getTtl() { return ttl; }
     @Override public String getEnvPrefix() { return envPrefix; }
     @Override public boolean isMigrate() { return migrate; }
@@ -52,6 +54,7 @@ public final class WithDbBranchStep extends BranchStep implements LeaseParameter
 
     @DataBoundSetter public void setParent(String parent) { this.parent = Util.fixEmptyAndTrim(parent); }
     @DataBoundSetter public void setName(String name) { this.name = Util.fixEmptyAndTrim(name); }
+    @DataBoundSetter public void setOnExists(String onExists) { this.onExists = Util.fixEmptyAndTrim(onExists); }
     @DataBoundSetter public void setTtl(String ttl) { this.ttl = Util.fixEmptyAndTrim(ttl); }
     @DataBoundSetter public void setEnvPrefix(String envPrefix) { this.envPrefix = Util.fixEmptyAndTrim(envPrefix); }
     @DataBoundSetter public void setMigrate(boolean migrate) { this.migrate = migrate; }

@@ -36,6 +36,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper implements Le
     private String connection;
     private String parent;
     private String name;
+    private String onExists;
     private String ttl;
     private String keep;
     private String envPrefix;
@@ -58,6 +59,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper implements Le
     @Override public String getConnection() { return connection; }
     @Override public String getParent() { return parent; }
     @Override public String getName() { return name; }
+    @Override public String getOnExists() { return onExists; }
     @Override public String getTtl() { return ttl; }
     @Override public String getKeep() { return keep; }
     @Override public String getEnvPrefix() { return envPrefix; }
@@ -76,6 +78,7 @@ public final class DbBranchBuildWrapper extends SimpleBuildWrapper implements Le
     @DataBoundSetter public void setConnection(String connection) { this.connection = Util.fixEmptyAndTrim(connection); }
     @DataBoundSetter public void setParent(String parent) { this.parent = Util.fixEmptyAndTrim(parent); }
     @DataBoundSetter public void setName(String name) { this.name = Util.fixEmptyAndTrim(name); }
+    @DataBoundSetter public void setOnExists(String onExists) { this.onExists = Util.fixEmptyAndTrim(onExists); }
     @DataBoundSetter public void setTtl(String ttl) { this.ttl = Util.fixEmptyAndTrim(ttl); }
     @DataBoundSetter public void setKeep(String keep) { this.keep = Util.fixEmptyAndTrim(keep); }
     @DataBoundSetter public void setEnvPrefix(String envPrefix) { this.envPrefix = Util.fixEmptyAndTrim(envPrefix); }

@@ -106,10 +106,11 @@ class SavedConfigurationsTest {
 
     @Test
     void theStepsAndTheWrapperTakeTheParametersTheyTookBefore() {
-        // Since then: data, masking, keepData and allowUnmasked (issue 14), all optional, so old scripts still read.
+        // Since then: data, masking, keepData and allowUnmasked (issue 14) and onExists (issue 15), all optional, so old
+        // scripts still read.
         String lease = "(allowUnmasked?: String, connection?: String, data?: String, envPrefix?: String, expect?: String, "
                 + "keep?: String, keepData?: String, locations?: String, masking?: String, "
-                + "migrate?: boolean, name?: String, parent?: String, review?: boolean, reviewPolicy?: String, ttl?: String, "
+                + "migrate?: boolean, name?: String, onExists?: String, parent?: String, review?: boolean, reviewPolicy?: String, ttl?: String, "
                 + "unstableOnWarn?: boolean, verify?: String)";
         assertThat(DescribableModel.of(WithDbBranchStep.class)).hasToString("WithDbBranchStep" + lease);
         assertThat(DescribableModel.of(DbBranchBuildWrapper.class)).hasToString("DbBranchBuildWrapper" + lease);
