@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -58,7 +59,11 @@ public final class DataPreparation {
         progress.report("making branch " + branch.name() + " " + data.policy() + " as its own role, before any credential is handed out");
         Credential login = provider.mintCredential(branch, connection, loginTtl(provider.capabilities()));
         ReadinessProbe.await(connection, login, readyTimeout, progress);
-        try (Connection session = ReadinessProbe.open(connection, login)) {
+        // A server error's detail can quote a row ("Failing row contains (…)", "Key (email)=(…)"), real values of unruled
+        // columns included: the message of a failed masking goes to build logs, so it carries the error without its detail.
+        Properties withoutRowDetail = new Properties();
+        withoutRowDetail.setProperty("logServerErrorDetail", "false");
+        try (Connection session = ReadinessProbe.open(connection, login, withoutRowDetail)) {
             BranchDataResult result = BranchDataSession.of(session, progress, statisticsEraser(provider, branch))
                     .apply(data, nativelyEmpty, started);
             progress.report("branch " + branch.name() + ": " + result.summary());

@@ -70,7 +70,13 @@ public final class ReadinessProbe {
     }
 
     public static Connection open(ConnectionDetails connection, Credential credential) throws SQLException {
+        return open(connection, credential, new Properties());
+    }
+
+    /** As {@link #open(ConnectionDetails, Credential)}, with further pgjdbc {@code properties}. */
+    public static Connection open(ConnectionDetails connection, Credential credential, Properties more) throws SQLException {
         Properties properties = new Properties();
+        properties.putAll(more);
         properties.setProperty("user", credential.user());
         properties.setProperty("password", credential.password().reveal());
         properties.setProperty("ApplicationName", "dbbranch-probe");

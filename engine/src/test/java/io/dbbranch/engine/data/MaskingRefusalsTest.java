@@ -67,6 +67,18 @@ class MaskingRefusalsTest {
                 .hasMessageContaining("public.customers.id is NOT NULL, so null cannot mask it");
     }
 
+    @Test
+    void aMaskThatBreaksAConstraintFailsWithoutQuotingTheRowItFailedOn() {
+        String checked = PersonalData.parent();
+        TestPostgres.execute(checked, "ALTER TABLE customers ADD CONSTRAINT corporate_mail CHECK (email LIKE '%@corp.example')");
+        assertThatThrownBy(() -> BranchLease.open(TestProviders.local(), LeaseSpec.builder(checked).owner(TestProviders.OWNER)
+                .data(BranchData.masked(rules(PersonalData.RULES_TEXT))).build(), Progress.SILENT))
+                .isInstanceOf(DbBranchException.class)
+                .hasMessageContaining("violates check constraint \"corporate_mail\"")
+                .as("PostgreSQL's detail would quote the failing row, real values of unruled columns included")
+                .hasMessageNotContaining("Failing row").hasMessageNotContaining("customer since");
+    }
+
     private static MaskingRules rules(String text) {
         return MaskingFile.parse(text, "masking.yml");
     }
