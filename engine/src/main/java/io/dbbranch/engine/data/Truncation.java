@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Empties tables in one {@code TRUNCATE} statement, with their triggers off, inside the caller's transaction.
@@ -27,6 +29,15 @@ final class Truncation {
     private Truncation() {
     }
 
+    /**
+     * The server's detail of a refused TRUNCATE ("Table "x" references "y"."): the masking session keeps details out of
+     * messages, since others can quote a row, but this one names tables only, which is what the user must change.
+     */
+    private static String tablesDetail(SQLException e) {
+        ServerErrorMessage server = e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+        return server == null || server.getDetail() == null ? "" : " (" + server.getDetail() + ")";
+    }
+
     static void truncate(Connection session, List<DataCatalog.Table> tables) throws SQLException {
         if (tables.isEmpty()) {
             return;
@@ -40,7 +51,7 @@ final class Truncation {
         } catch (SQLException e) {
             if ("0A000".equals(e.getSQLState())) {
                 throw DbBranchException.of(ErrorCode.INVALID_REQUEST, "Empty the branch's tables but the kept ones",
-                        e.getMessage().replace('\n', ' '), "Keep the rows of the tables a kept table references too (keepData), or do not keep it", e);
+                        e.getMessage().replace('\n', ' ') + tablesDetail(e), "Keep the rows of the tables a kept table references too (keepData), or do not keep it", e);
             }
             throw e;
         }
