@@ -3,6 +3,7 @@ package io.dbbranch.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dbbranch.engine.local.LocalHome;
 import io.dbbranch.engine.local.LocalCluster;
+import io.dbbranch.engine.testing.ScratchFolders;
 import io.dbbranch.engine.testing.TestHistory;
 import io.dbbranch.engine.testing.TestPostgres;
 import io.dbbranch.engine.testing.TestProviders;
@@ -63,7 +64,7 @@ final class Cli {
     /** No provider settings at all, and a home of its own. */
     static synchronized Map<String, String> base() {
         if (emptyHome == null) {
-            emptyHome = LocalHome.temporary("dbbranch-cli-home").path();
+            emptyHome = ScratchFolders.removedAtExit(LocalHome.temporary("dbbranch-cli-home").path());
         }
         Map<String, String> environment = new HashMap<>();
         environment.put("DBBRANCH_HOME", emptyHome.toString());

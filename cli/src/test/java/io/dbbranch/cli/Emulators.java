@@ -2,9 +2,11 @@ package io.dbbranch.cli;
 
 import io.dbbranch.engine.local.LocalHome;
 import io.dbbranch.engine.local.ClusterSettings;
+import io.dbbranch.engine.testing.ScratchFolders;
 import io.dbbranch.engine.testing.TestPostgres;
 import io.dbbranch.testkit.lakebase.LakebaseEmulator;
 import io.dbbranch.testkit.neon.NeonEmulator;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -21,13 +23,14 @@ final class Emulators {
     static synchronized LakebaseEmulator lakebase() {
         if (lakebase == null) {
             try {
+                Path home = LocalHome.temporary("dbbranch-cli-lakebase").path();
                 LakebaseEmulator started = LakebaseEmulator.start(LakebaseEmulator.Options
-                        .in(LocalHome.temporary("dbbranch-cli-lakebase").path()).withSettings(ClusterSettings.ephemeral()));
+                        .in(home).withSettings(ClusterSettings.ephemeral()));
+                ScratchFolders.removedAtExit(home, started);
                 started.postgres().adminExecute(LakebaseEmulator.DEFAULT_BRANCH,
                         "CREATE TABLE IF NOT EXISTS greeting (id int PRIMARY KEY, text text NOT NULL)",
                         "INSERT INTO greeting VALUES (1, 'hello from main') ON CONFLICT DO NOTHING");
                 started.tuning().operationPolls(1).operationDuration(Duration.ofMillis(200));
-                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-lakebase-emulator"));
                 lakebase = started;
             } catch (SQLException e) {
                 throw new IllegalStateException(e);

@@ -76,19 +76,16 @@ public final class BranchSlots {
      *                           {@code INTERRUPTED} when interrupted (the interrupt flag is set again) or cancelled
      */
     public BranchSlot acquire(String waiter, int maxBranches, Duration timeout, Progress progress, Cancellation cancellation) {
-        Ticket ticket = new Ticket(waiter, Instant.now());
+        Ticket ticket = new Ticket(waiter, Instant.now(), maxBranches);
         lastLimit = maxBranches;
         WaitReport report = new WaitReport(progress, connection);
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
             waiting.add(ticket);
+            admitFromTheHead();
             while (true) {
-                int ahead = waiting.indexOf(ticket);
-                if (ahead == 0 && (maxBranches <= 0 || holding.size() < maxBranches)) {
-                    waiting.remove(0);
-                    holding.put(ticket, Instant.now());
-                    changed.signalAll();
+                if (holding.containsKey(ticket)) {
                     report.done();
                     return new Held(ticket);
                 }
@@ -99,6 +96,7 @@ public final class BranchSlots {
                 if (remaining <= 0) {
                     throw leave(ticket, timedOut(waiter, maxBranches, timeout));
                 }
+                int ahead = waiting.indexOf(ticket);
                 report.waiting(ahead == 0 ? "next in line (" + taken(maxBranches) + ")"
                         : ahead + (ahead == 1 ? " build" : " builds") + " ahead (" + taken(maxBranches) + ")");
                 changed.awaitNanos(Math.min(remaining, POLL_NANOS));
@@ -131,9 +129,34 @@ public final class BranchSlots {
         return holding.size() + " of " + maxBranches + " slots taken";
     }
 
-    /** Removes a waiter that gives up and wakes the others: the one behind it may be first now. */
+    /**
+     * Gives free slots to the waiters at the head of the line, in order, under the lock that freed them. A slot is
+     * handed over, not left for the next poll: otherwise a waiter further back could wake first and see a free slot
+     * that is already promised to the one ahead of it.
+     */
+    private void admitFromTheHead() {
+        boolean admitted = false;
+        while (!waiting.isEmpty()) {
+            Ticket head = waiting.get(0);
+            if (head.maxBranches > 0 && holding.size() >= head.maxBranches) {
+                break;
+            }
+            holding.put(waiting.remove(0), Instant.now());
+            admitted = true;
+        }
+        if (admitted) {
+            changed.signalAll();
+        }
+    }
+
+    /**
+     * Takes a waiter that gives up out of the line, or gives back the slot it was handed while it was giving up, so that
+     * it never holds one; the one behind it may be admitted now.
+     */
     private DbBranchException leave(Ticket ticket, DbBranchException why) {
         waiting.remove(ticket);
+        holding.remove(ticket);
+        admitFromTheHead();
         changed.signalAll();
         return why;
     }
@@ -156,7 +179,7 @@ public final class BranchSlots {
         lock.lock();
         try {
             if (holding.remove(ticket) != null) {
-                changed.signalAll();
+                admitFromTheHead();
             }
         } finally {
             lock.unlock();
@@ -167,10 +190,12 @@ public final class BranchSlots {
     private static final class Ticket {
         final String who;
         final Instant since;
+        final int maxBranches;
 
-        Ticket(String who, Instant since) {
+        Ticket(String who, Instant since, int maxBranches) {
             this.who = who;
             this.since = since;
+            this.maxBranches = maxBranches;
         }
     }
 

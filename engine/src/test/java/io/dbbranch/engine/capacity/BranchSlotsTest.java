@@ -46,6 +46,22 @@ class BranchSlotsTest {
     }
 
     @Test
+    void aFreedSlotIsHandedToTheHeadOfTheLineBeforeCloseReturns() throws Exception {
+        BranchSlots slots = new BranchSlots("hand-over");
+        BranchSlot holder = slots.acquire("holder", 1, LONG, Progress.SILENT, Cancellation.NONE);
+        CompletableFuture<BranchSlot> next = CompletableFuture.supplyAsync(
+                () -> slots.acquire("next", 1, LONG, Progress.SILENT, Cancellation.NONE));
+        awaitTrue(() -> slots.snapshot().waiters().size() == 1, "next in line");
+
+        holder.close();
+
+        assertThat(slots.snapshot().holders()).extracting(QueueSnapshot.Entry::who).containsExactly("next");
+        assertThat(slots.snapshot().waiters()).isEmpty();
+        next.get(10, TimeUnit.SECONDS).close();
+        assertThat(slots.snapshot().holders()).isEmpty();
+    }
+
+    @Test
     void anInterruptedWaiterLeavesTheQueueAtOnceAndNeverHoldsASlot() throws Exception {
         BranchSlots slots = new BranchSlots("interrupt");
         BranchSlot holder = slots.acquire("holder", 1, LONG, Progress.SILENT, Cancellation.NONE);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dbbranch.engine.DbBranchException;
 import io.dbbranch.engine.ErrorCode;
+import io.dbbranch.engine.testing.ScratchFolders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,8 @@ class ClusterStartSafetyTest {
 
     @Test
     void twoProcessesStartingAClusterInAHomeWithSpacesAndQuotesShareOneServer() throws Exception {
-        Path directory = LocalHome.temporary("dbbranch-race").path().resolve("it's a home").resolve("cluster");
+        Path home = LocalHome.temporary("dbbranch-race").path();
+        Path directory = home.resolve("it's a home").resolve("cluster");
         try {
             List<Process> starts = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -59,6 +61,7 @@ class ClusterStartSafetyTest {
             assertThat(ports).containsOnly(Integer.toString(cluster.runningPort().orElseThrow()));
         } finally {
             new LocalCluster(directory, ClusterSettings.ephemeral()).stop();
+            ScratchFolders.delete(home);
         }
     }
 

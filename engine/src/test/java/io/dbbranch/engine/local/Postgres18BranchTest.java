@@ -9,6 +9,7 @@ import io.dbbranch.engine.spi.BranchInfo;
 import io.dbbranch.engine.spi.CreateBranchRequest;
 import io.dbbranch.engine.spi.Labels;
 import io.dbbranch.engine.spi.PointInTime;
+import io.dbbranch.engine.testing.ScratchFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,17 +52,21 @@ class Postgres18BranchTest {
 
     @Test
     void aClusterKeepsTheMajorVersionItWasCreatedWith() {
-        LocalCluster existing = new LocalCluster(LocalHome.temporary("dbbranch-pg-version-").clusterDirectory(),
-                ClusterSettings.ephemeral().withMajor(PgMajor.V18));
-        existing.initialize();
+        LocalHome home = LocalHome.temporary("dbbranch-pg-version-");
+        try {
+            LocalCluster existing = new LocalCluster(home.clusterDirectory(), ClusterSettings.ephemeral().withMajor(PgMajor.V18));
+            existing.initialize();
 
-        LocalCluster reopened = new LocalCluster(existing.directory(), ClusterSettings.ephemeral());
+            LocalCluster reopened = new LocalCluster(existing.directory(), ClusterSettings.ephemeral());
 
-        assertThat(reopened.major()).isEqualTo(PgMajor.V18);
-        assertThatThrownBy(() -> new LocalCluster(existing.directory(),
-                        ClusterSettings.ephemeral().withMajor(PgMajor.V17)))
-                .hasMessageContaining("that cluster was created with PostgreSQL 18")
-                .hasMessageContaining("Ask for 18 (or leave the version out)");
+            assertThat(reopened.major()).isEqualTo(PgMajor.V18);
+            assertThatThrownBy(() -> new LocalCluster(existing.directory(),
+                            ClusterSettings.ephemeral().withMajor(PgMajor.V17)))
+                    .hasMessageContaining("that cluster was created with PostgreSQL 18")
+                    .hasMessageContaining("Ask for 18 (or leave the version out)");
+        } finally {
+            ScratchFolders.delete(home.path());
+        }
     }
 
     /** Starts a PostgreSQL 18 cluster in {@code home}, branches a parent of 1000 rows, checks the rows, stops it. */

@@ -5,12 +5,7 @@ import io.dbbranch.engine.local.LocalHome;
 import io.dbbranch.engine.local.LocalProvider;
 import io.dbbranch.engine.local.pitr.PitrSettings;
 import io.dbbranch.engine.spi.BranchInfo;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One local provider with history per test JVM: its own WAL-archiving cluster (fsync off) in a temporary home,
@@ -64,10 +59,6 @@ public final class TestHistory {
             }
         }
         provider.cluster().stop();
-        try (Stream<Path> files = Files.walk(home)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ScratchFolders.delete(home);
     }
 }

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * One real PostgreSQL 17 server per test JVM (fsync off), started on first use and stopped when the JVM
+ * One real PostgreSQL 17 server per test JVM (fsync off), started on first use, stopped and removed when the JVM
  * exits. Tests that need isolation create their own databases in it.
  */
 public final class TestPostgres {
@@ -19,10 +19,10 @@ public final class TestPostgres {
 
     public static synchronized LocalCluster cluster() {
         if (cluster == null) {
-            LocalCluster started = new LocalCluster(LocalHome.temporary("dbbranch-test-pg").clusterDirectory(),
-                    ClusterSettings.ephemeral());
+            LocalHome home = LocalHome.temporary("dbbranch-test-pg");
+            LocalCluster started = new LocalCluster(home.clusterDirectory(), ClusterSettings.ephemeral());
+            ScratchFolders.removedAtExit(home.path(), started::stop);
             started.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-test-postgres"));
             cluster = started;
         }
         return cluster;

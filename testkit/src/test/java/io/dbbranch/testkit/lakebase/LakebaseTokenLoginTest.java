@@ -9,7 +9,6 @@ import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.Credential;
 import io.dbbranch.testkit.emulator.TokenSigner;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every unexpired credential of an identity opens a session, as on Lakebase, however many were minted after it: the
@@ -90,13 +90,12 @@ class LakebaseTokenLoginTest {
     }
 
     @Test
-    void forgedAndForeignTokensAreRefusedWith28P01() throws Exception {
+    void forgedAndForeignTokensAreRefusedWith28P01(@TempDir Path otherHome) throws Exception {
         Credential real = provider.mintCredential(branch, connection, Duration.ofMinutes(10));
         String[] parts = real.password().reveal().split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         String laterExpiry = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 claims.replaceFirst("\"exp\":\\d+", "\"exp\":4102444800").getBytes(StandardCharsets.UTF_8));
-        Path otherHome = Files.createTempDirectory("other-signer");
         String otherKey = new TokenSigner(otherHome, "dbbranch-lakebase-emulator", Clock.systemUTC())
                 .sign(real.user(), AuthRoutes.DATABASE_TOKEN, Duration.ofMinutes(10), Map.of()).token();
         String accessToken = new TokenSigner(otherHome, "x", Clock.systemUTC())

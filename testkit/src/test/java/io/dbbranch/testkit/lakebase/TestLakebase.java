@@ -9,6 +9,7 @@ import io.dbbranch.engine.local.ServerAccount;
 import io.dbbranch.engine.spi.CreateBranchRequest;
 import io.dbbranch.engine.spi.Labels;
 import io.dbbranch.engine.spi.PointInTime;
+import io.dbbranch.engine.testing.ScratchFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,10 +17,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * One Lakebase emulator per test JVM (its PostgreSQL with fsync off), started on first use, and provider
@@ -61,11 +60,7 @@ final class TestLakebase {
 
     /** Removes an emulator's home; the emulator must be closed. */
     static void delete(Path home) {
-        try (Stream<Path> files = Files.walk(home)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ScratchFolders.delete(home);
     }
 
     /** Undoes what a test changed: pending faults and tuning. */

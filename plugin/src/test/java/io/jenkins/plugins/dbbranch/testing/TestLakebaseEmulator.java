@@ -2,9 +2,11 @@ package io.jenkins.plugins.dbbranch.testing;
 
 import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalHome;
+import io.dbbranch.engine.testing.ScratchFolders;
 import io.dbbranch.testkit.lakebase.LakebaseEmulator;
 import io.jenkins.plugins.dbbranch.config.DbBranchConfiguration;
 import io.jenkins.plugins.dbbranch.config.LakebaseConnection;
+import java.nio.file.Path;
 import java.util.List;
 
 /** One Lakebase emulator per test JVM, its {@code main} holding a {@code greeting} table of one row. */
@@ -16,12 +18,13 @@ public final class TestLakebaseEmulator {
 
     public static synchronized LakebaseEmulator get() throws Exception {
         if (emulator == null) {
+            Path home = LocalHome.temporary("dbbranch-plugin-lakebase").path();
             LakebaseEmulator started = LakebaseEmulator.start(LakebaseEmulator.Options
-                    .in(LocalHome.temporary("dbbranch-plugin-lakebase").path()).withSettings(ClusterSettings.ephemeral()));
+                    .in(home).withSettings(ClusterSettings.ephemeral()));
+            ScratchFolders.removedAtExit(home, started);
             started.postgres().adminExecute("main",
                     "CREATE TABLE IF NOT EXISTS greeting (id int PRIMARY KEY, text text NOT NULL)",
                     "INSERT INTO greeting VALUES (1, 'hello from main') ON CONFLICT DO NOTHING");
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-lakebase-emulator"));
             emulator = started;
         }
         return emulator;
