@@ -33,9 +33,18 @@ public final class PgJdbc {
         return connect(jdbcUrl, pinned);
     }
 
-    /** A new connection; the caller closes it. */
+    /**
+     * A new connection; the caller closes it. Unless the caller says otherwise, pgjdbc is told the server is at least
+     * 9.4 (every server we support is), so it sends {@code application_name} in the startup packet instead of a
+     * {@code SET} after it: one round trip less for every connection a lease opens.
+     */
     public static Connection connect(String jdbcUrl, Properties properties) throws SQLException {
-        Connection connection = new org.postgresql.Driver().connect(jdbcUrl, properties);
+        Properties withVersion = new Properties();
+        withVersion.putAll(properties);
+        if (!jdbcUrl.contains("assumeMinServerVersion=")) {
+            withVersion.putIfAbsent("assumeMinServerVersion", "9.4");
+        }
+        Connection connection = new org.postgresql.Driver().connect(jdbcUrl, withVersion);
         if (connection == null) {
             throw new SQLException("pgjdbc does not accept the URL " + jdbcUrl, "08001");
         }

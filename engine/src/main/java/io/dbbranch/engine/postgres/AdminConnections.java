@@ -9,25 +9,39 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * Opens short-lived admin connections; none is kept open, so no session of ours ever blocks a copy. Every one has its
- * {@code search_path} pinned to {@code pg_catalog, pg_temp} from its first statement ({@link PgJdbc#connectPrivileged}):
- * the admin works inside parents and branches whose objects untrusted roles own.
+ * Opens short-lived admin connections. Sessions on a parent or branch are closed after their work, so no session of ours
+ * ever blocks a copy; one idle session on the maintenance database (never a parent) is kept for a few seconds to spare
+ * the next piece of work a login ({@link WarmSession}). Every one has its {@code search_path} pinned to
+ * {@code pg_catalog, pg_temp} from its first statement ({@link PgJdbc#connectPrivileged}): the admin works inside
+ * parents and branches whose objects untrusted roles own.
  */
 final class AdminConnections {
     private final PostgresConfig config;
     private volatile boolean privilegesChecked;
 
+    private final WarmSession warm;
+
     AdminConnections(PostgresConfig config) {
         this.config = config;
+        this.warm = new WarmSession(() -> open(config.adminDatabase()));
     }
 
     /**
      * A connection to the maintenance database. The first one checks that the admin has the attributes it needs
      * ({@link AdminPrivileges#check}), so a provider with a weaker login fails on its first call with a message naming
-     * what is missing, instead of halfway through a branch.
+     * what is missing, instead of halfway through a branch. For short work: closing it may keep the session warm for
+     * the next caller, so it must be left as it came (auto-commit, no transaction, no session state).
      */
     Connection maintenance() {
-        Connection connection = open(config.adminDatabase());
+        return checked(warm.take());
+    }
+
+    /** A session of its own on the maintenance database, for work that holds session state (advisory locks). */
+    Connection dedicatedMaintenance() {
+        return checked(open(config.adminDatabase()));
+    }
+
+    private Connection checked(Connection connection) {
         if (!privilegesChecked) {
             try {
                 AdminPrivileges.check(connection);

@@ -27,7 +27,7 @@ final class AdvisorySlots implements SharedSlots {
     @Override
     public Optional<Held> tryTake(String scope, int count) {
         int key = ("dbbranch slots " + scope).hashCode();
-        Connection session = admin.maintenance();
+        Connection session = admin.dedicatedMaintenance();
         try {
             for (int slot = 1; slot <= count; slot++) {
                 if (tryLock(session, key, slot)) {
