@@ -10,6 +10,13 @@ import java.util.Map;
 /** Turns the overhead figures into the report's tables and goals. */
 final class OverheadReport {
     static final double GOAL_MS = 50;
+    /**
+     * Many leases at once share the machine's cores with the emulator and PostgreSQL, so the engine's share per lease
+     * grows with them; what must not happen is waiting on the engine itself (a pool, a lock): at most this many times
+     * the one-at-a-time figure, or {@link #CONCURRENT_CEILING_MS}.
+     */
+    static final double CONCURRENT_FACTOR = 10;
+    static final double CONCURRENT_CEILING_MS = 500;
 
     private OverheadReport() {
     }
@@ -27,9 +34,13 @@ final class OverheadReport {
             Phase together = result.concurrent();
             report.goal(new Goal(result.target() + ": engine overhead under " + (int) GOAL_MS + " ms per lease, one at a time",
                     Figures.millis(alone.overheadMs().medianMs()) + " median", alone.overheadMs().medianMs() < GOAL_MS));
-            report.goal(new Goal(result.target() + ": engine overhead under " + (int) GOAL_MS + " ms per lease, "
-                    + together.concurrency() + " at once", Figures.millis(together.overheadMsPerLease()) + " mean",
-                    together.overheadMsPerLease() < GOAL_MS));
+            double aloneMs = alone.overheadMs().medianMs();
+            double togetherMs = together.overheadMsPerLease();
+            report.goal(new Goal(result.target() + ": engine overhead per lease, " + together.concurrency() + " at once, at most "
+                    + (int) CONCURRENT_FACTOR + "× the one-at-a-time figure or " + (int) CONCURRENT_CEILING_MS + " ms",
+                    Figures.millis(togetherMs) + " mean (" + Figures.decimal(togetherMs / aloneMs, 1) + "× the "
+                            + Figures.millis(aloneMs) + " one at a time)",
+                    togetherMs <= CONCURRENT_FACTOR * aloneMs || togetherMs <= CONCURRENT_CEILING_MS));
         }
         MarkdownTable table = new MarkdownTable("Emulator", "Leases at once", "Lease (open + teardown) median",
                 "Emulator's own time per lease", "Bare login + SELECT 1", "**Engine overhead per lease**", "API calls per lease",

@@ -21,7 +21,7 @@ import org.postgresql.core.TransactionState;
  *
  * <p>A session is kept only in the state it was opened in: auto-commit on and no transaction open; anything else is
  * closed. It is checked with a round trip before reuse (a restarted server leaves a dead one), and closed once idle for
- * {@link #IDLE}, so nothing of ours lingers on a user's server. Work that holds session state of its own (advisory
+ * {@link #IDLE} (10 s), so nothing of ours lingers on a user's server. Work that holds session state of its own (advisory
  * locks) does not come from here.
  */
 final class WarmSession {
@@ -29,11 +29,18 @@ final class WarmSession {
     static final Duration IDLE = Duration.ofSeconds(10);
 
     private final Supplier<Connection> opener;
+    private final Duration keep;
     private Connection idle;
     private long idleSince;
 
+    /** Keeps an idle session for {@link #IDLE}. */
     WarmSession(Supplier<Connection> opener) {
+        this(opener, IDLE);
+    }
+
+    WarmSession(Supplier<Connection> opener, Duration keep) {
         this.opener = opener;
+        this.keep = keep;
     }
 
     /** A session for a short piece of work; closing it gives it back here. */
@@ -52,7 +59,7 @@ final class WarmSession {
     private synchronized Connection takeIdle() {
         Connection taken = idle;
         idle = null;
-        if (taken != null && System.nanoTime() - idleSince > IDLE.toNanos()) {
+        if (taken != null && System.nanoTime() - idleSince > keep.toNanos()) {
             closeQuietly(taken);
             return null;
         }
@@ -83,7 +90,7 @@ final class WarmSession {
             closeQuietly(replaced);
         }
         CompletableFuture.runAsync(() -> closeIfIdleSince(session, since),
-                CompletableFuture.delayedExecutor(IDLE.toMillis() + 100, TimeUnit.MILLISECONDS));
+                CompletableFuture.delayedExecutor(keep.toMillis() + 100, TimeUnit.MILLISECONDS));
     }
 
     private void closeIfIdleSince(Connection session, long since) {
