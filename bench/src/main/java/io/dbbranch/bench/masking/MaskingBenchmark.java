@@ -108,7 +108,7 @@ public final class MaskingBenchmark {
         BranchDataResult lastMasked = null;
         for (int run = 1; run <= options.runs(); run++) {
             for (Map.Entry<String, LeaseSpec.Builder> way : ways.entrySet()) {
-                server.checkpoint();
+                server.settle();
                 LeaseSpec spec = way.getValue().owner(OWNER).secretsDirectory(secrets).build();
                 long start = System.nanoTime();
                 try (BranchLease lease = BranchLease.open(provider, spec, Progress.SILENT)) {

@@ -34,8 +34,8 @@ import java.util.function.Consumer;
  * built concurrently, a one-statement backfill, a constraint added NOT VALID, then validated in a migration of its own,
  * and a type change that rewrites a table) are applied to a fresh branch of the same shop parent, once plainly and once under
  * {@link MigrationReview} with the default options, the two taking turns (which goes first alternates per round) so
- * that drift in the machine's load hits both alike; a checkpoint before each run keeps one from paying for the
- * previous one's writes. Branch creation and teardown are not timed: only the migration run is.
+ * that drift in the machine's load hits both alike; a checkpoint and a file-system sync before each run keep one from
+ * paying for the previous one's writes. Branch creation and teardown are not timed: only the migration run is.
  */
 public final class ReviewBenchmark {
     static final String OWNER = "bench@dbbranch";
@@ -90,7 +90,7 @@ public final class ReviewBenchmark {
         for (int run = 0; run <= options.runs(); run++) { // run 0 warms up both modes and is not counted
             List<Mode> order = run % 2 == 0 ? List.of(Mode.PLAIN, Mode.REVIEWED) : List.of(Mode.REVIEWED, Mode.PLAIN);
             for (Mode mode : order) {
-                server.checkpoint();
+                server.settle();
                 Outcome outcome = migrateOnBranch(provider, parent, secrets, mode, "bench-review-" + size.megabytes() + "-" + run + mode.key);
                 log.accept(String.format("review: %s MB run %d %s: %.0f ms", size.megabytes(), run, mode.key, outcome.totalMs));
                 if (run == 0) {

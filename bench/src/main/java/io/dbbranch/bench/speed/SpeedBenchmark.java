@@ -33,8 +33,8 @@ import java.util.function.Consumer;
  * Time to a ready, migrated database with production-shaped data, three ways side by side on one embedded
  * server and the same generated data: (a) a dbbranch branch of a migrated parent, (b) a fresh database with
  * every migration and a data load, (c) a logical copy of every table from the parent. The ways take turns
- * within each round so that drift in the machine's load hits them alike; a checkpoint before each measured run
- * keeps one run from paying for the previous one's writes.
+ * within each round so that drift in the machine's load hits them alike; a checkpoint and a file-system sync before
+ * each measured run keep one run from paying for the previous one's writes and removals.
  */
 public final class SpeedBenchmark {
     static final String OWNER = "bench@dbbranch";
@@ -143,7 +143,7 @@ public final class SpeedBenchmark {
                 if (baseline && run > options.baselineRuns()) {
                     continue;
                 }
-                server.checkpoint();
+                server.settle();
                 ReadyDatabase made = way.make("bench-" + way.key() + "-" + size.megabytes() + "-" + run);
                 log.accept(String.format("speed: %s MB run %d %s: %d ms", size.megabytes(), run, way.label(),
                         made.elapsed().toMillis()));

@@ -128,6 +128,9 @@ final class WarmSession {
 
             @Override
             public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+                if (method.getDeclaringClass() == Object.class) {
+                    return method.invoke(session, args);
+                }
                 switch (method.getName()) {
                     case "close" -> {
                         if (!closed) {
