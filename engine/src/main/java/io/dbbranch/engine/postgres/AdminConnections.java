@@ -17,9 +17,8 @@ import java.util.Properties;
  */
 final class AdminConnections {
     private final PostgresConfig config;
-    private volatile boolean privilegesChecked;
-
     private final WarmSession warm;
+    private volatile boolean privilegesChecked;
 
     AdminConnections(PostgresConfig config) {
         this.config = config;
