@@ -14,8 +14,9 @@ import java.time.Instant;
  * The login role of a branch. Each branch database has one role of the same name that owns the database and
  * every object in it, may connect to it and nowhere else that is not public, and whose password is the
  * current JWT (sent as its SCRAM verifier, see {@link ScramVerifier}) with {@code VALID UNTIL} equal to the token's
- * expiry, so PostgreSQL itself refuses an expired token at login. Re-minting replaces the password (PostgreSQL keeps one per role): the previous token stops
- * working for new logins, which is why long builds read the rewritten {@code PGPASSFILE}.
+ * expiry, so PostgreSQL itself refuses an expired token at login. Re-minting replaces the password (PostgreSQL keeps
+ * one per role): the previous token stops working for new logins, which is why long builds read the rewritten
+ * {@code PGPASSFILE}.
  */
 final class BranchRoles {
     /** Marks roles we made, so we never drop a role we did not create. */
@@ -125,7 +126,8 @@ final class BranchRoles {
     static void takeOwnership(Connection branchAdmin, String branch) throws SQLException {
         try (Statement statement = branchAdmin.createStatement()) {
             // One round trip: pgjdbc sends both statements at once.
-            statement.execute("SET search_path = pg_catalog, pg_temp;\n" + String.format(TRANSFER_OWNERSHIP, SqlText.literal(branch)));
+            statement.execute("SET search_path = pg_catalog, pg_temp;\n"
+                    + String.format(TRANSFER_OWNERSHIP, SqlText.literal(branch)));
         }
     }
 
@@ -140,8 +142,8 @@ final class BranchRoles {
         requireOurs(admin, branch);
         try (Statement statement = admin.createStatement()) {
             // The verifier, not the token: the statement may be logged (log_statement = ddl) or kept in statistics.
-            statement.execute("ALTER ROLE " + SqlText.identifier(branch) + " PASSWORD " + SqlText.literal(ScramVerifier.of(token))
-                    + " VALID UNTIL " + SqlText.literal(expiresAt.toString()));
+            statement.execute("ALTER ROLE " + SqlText.identifier(branch) + " PASSWORD "
+                    + SqlText.literal(ScramVerifier.of(token)) + " VALID UNTIL " + SqlText.literal(expiresAt.toString()));
         }
     }
 
