@@ -57,6 +57,11 @@ final class LakebaseTarget extends EmulatedTarget {
     }
 
     @Override
+    public Optional<ServiceClock> serviceClock() {
+        return Optional.of(ServiceClock.inside(emulator::served));
+    }
+
+    @Override
     public Optional<URI> api() {
         return Optional.of(emulator.workspaceUrl());
     }
