@@ -1,11 +1,11 @@
 package io.dbbranch.bench.overhead;
 
 import io.dbbranch.bench.proxy.FaultMix;
+import io.dbbranch.bench.proxy.ProxyStats;
 import io.dbbranch.bench.report.Report;
 import io.dbbranch.bench.support.WorkFolders;
 import io.dbbranch.bench.support.BranchLogin;
 import io.dbbranch.bench.targets.ApiRoute;
-import io.dbbranch.bench.targets.ServiceClock;
 import io.dbbranch.bench.targets.Target;
 import io.dbbranch.bench.targets.Targets;
 import io.dbbranch.engine.lease.BranchLease;
@@ -13,13 +13,11 @@ import io.dbbranch.engine.lease.LeaseSpec;
 import io.dbbranch.engine.lease.TeardownResult;
 import io.dbbranch.engine.spi.BranchProvider;
 import io.dbbranch.engine.spi.Progress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,10 +26,9 @@ import java.util.function.Consumer;
 
 /**
  * What the engine adds on top of the service: full leases (create → ready → credential → teardown) against an
- * emulator with no injected latency, one at a time and many at once. The engine calls the emulator directly, and
- * the emulator's own time is what it measures itself (each call from its hand-over to a worker to its answer
- * written); the lease's readiness login is measured as a bare login with the same credential; what is left is the
- * engine's.
+ * emulator with no injected latency, one at a time and many at once. The emulator's own time is measured at a
+ * pass-through proxy in front of it (the time from passing a call on to having its whole answer) and the lease's
+ * readiness login is measured as a bare login with the same credential; what is left is the engine's.
  */
 public final class OverheadBenchmark {
 
@@ -70,10 +67,6 @@ public final class OverheadBenchmark {
         return report;
     }
 
-    /**
-     * Measures one target. The engine reaches an emulator directly and the emulator's own clock gives its time, so no
-     * proxy's hop is counted as the engine's; a target without such a clock is measured through the fault proxy.
-     */
     private OverheadResult measure(String name) throws Exception {
         Path secrets = WorkFolders.create(options.work(), "secrets-");
         try (Target target = Targets.start(name, options.work());
@@ -82,21 +75,18 @@ public final class OverheadBenchmark {
                 throw new IllegalArgumentException("the overhead benchmark needs a target with a REST API; " + name + " has none");
             }
             target.removeInjectedLatency();
-            Optional<ServiceClock> inside = target.serviceClock();
-            ServiceClock clock = inside.orElseGet(() -> ServiceClock.atProxy(route.stats()));
-            URI api = inside.isPresent() ? target.api().orElseThrow() : route.uri();
-            try (BranchProvider provider = target.provider(api, options.maxConnections())) {
+            try (BranchProvider provider = target.provider(route.uri(), options.maxConnections())) {
                 LeaseSteps steps = new LeaseSteps(provider, target.parent(), secrets);
                 log.accept(name + " overhead: " + options.warmup() + " warm-up leases");
                 for (int i = 0; i < options.warmup(); i++) {
-                    steps.full(clock, true);
+                    steps.full(route.stats(), true);
                 }
                 log.accept(name + " overhead: " + options.sequential() + " leases one at a time");
                 List<LeaseTiming> sequential = new ArrayList<>();
                 for (int i = 0; i < options.sequential(); i++) {
-                    sequential.add(steps.full(clock, true));
+                    sequential.add(steps.full(route.stats(), true));
                 }
-                return concurrent(name, steps, clock, Phase.sequential(sequential));
+                return concurrent(name, steps, route.stats(), Phase.sequential(sequential));
             }
         } finally {
             WorkFolders.delete(secrets);
@@ -104,22 +94,22 @@ public final class OverheadBenchmark {
     }
 
     /** Leases many at once, with the heap watched, then held open together for the live-heap figure. */
-    private OverheadResult concurrent(String name, LeaseSteps steps, ServiceClock clock, Phase sequential) throws Exception {
+    private OverheadResult concurrent(String name, LeaseSteps steps, ProxyStats stats, Phase sequential) throws Exception {
         long baseline = HeapProbe.live();
         log.accept(name + " overhead: " + options.concurrentLeases() + " leases, " + options.concurrency() + " at once");
         ExecutorService pool = Executors.newFixedThreadPool(options.concurrency());
         try {
-            long serviceBefore = clock.nanos();
-            long callsBefore = clock.calls();
+            long serviceBefore = stats.upstreamNanos();
+            long callsBefore = stats.upstreamCalls();
             long start = System.nanoTime();
             List<LeaseTiming> timings;
             long peak;
             try (HeapProbe probe = new HeapProbe()) {
-                timings = all(pool, options.concurrentLeases(), () -> steps.full(clock, false));
+                timings = all(pool, options.concurrentLeases(), () -> steps.full(stats, false));
                 peak = probe.peak();
             }
-            Phase concurrent = Phase.concurrent(timings, options.concurrency(), clock.nanos() - serviceBefore,
-                    clock.calls() - callsBefore, (System.nanoTime() - start) / 1e6);
+            Phase concurrent = Phase.concurrent(timings, options.concurrency(), stats.upstreamNanos() - serviceBefore,
+                    stats.upstreamCalls() - callsBefore, (System.nanoTime() - start) / 1e6);
             log.accept(name + " overhead: holding " + options.concurrency() + " leases open for the heap figure");
             long held = holdOpen(pool, steps);
             return new OverheadResult(name, sequential, concurrent, new OverheadResult.Heap(baseline, peak,
@@ -180,9 +170,9 @@ public final class OverheadBenchmark {
         }
 
         /** Opens, logs in once as the body, tears down; {@code alone} when no other lease runs meanwhile. */
-        LeaseTiming full(ServiceClock clock, boolean alone) throws Exception {
-            long serviceBefore = clock.nanos();
-            long callsBefore = clock.calls();
+        LeaseTiming full(ProxyStats stats, boolean alone) throws Exception {
+            long serviceBefore = stats.upstreamNanos();
+            long callsBefore = stats.upstreamCalls();
             long start = System.nanoTime();
             BranchLease lease = open();
             long opened = System.nanoTime();
@@ -201,7 +191,7 @@ public final class OverheadBenchmark {
                 throw teardown.failure();
             }
             return new LeaseTiming((opened - start) + (end - teardownStart), login,
-                    alone ? clock.nanos() - serviceBefore : -1, alone ? clock.calls() - callsBefore : -1);
+                    alone ? stats.upstreamNanos() - serviceBefore : -1, alone ? stats.upstreamCalls() - callsBefore : -1);
         }
     }
 }

@@ -53,11 +53,9 @@ final class OverheadReport {
         report.heading("Overhead per lease");
         report.table(table);
         report.paragraph("A lease here is `BranchLease.open` (create, wait until ready, mint a credential, log in with it "
-                + "and `SELECT 1`) plus its teardown (revoke, delete). The engine calls the emulator directly; the emulator's "
-                + "own time is what it measures itself, each call from the moment its request is handed to a worker (a "
-                + "wait for a free worker included) to its answer written, so the client's side of the loopback hop "
-                + "(sending, reading the answer) counts as engine time. (Until 2026-12-07 it was measured at a proxy in "
-                + "front of the emulator, whose own hop then counted as engine time.) The readiness login is PostgreSQL's "
+                + "and `SELECT 1`) plus its teardown (revoke, delete). The emulator's own time is measured at a pass-through "
+                + "proxy in front of it, from passing each call on to having its whole answer (so it includes one loopback "
+                + "hop; the hop from the engine to the proxy is counted as engine time). The readiness login is PostgreSQL's "
                 + "and the driver's work, measured as a bare login with the same credential. Engine overhead = lease − "
                 + "emulator − login. With many leases at once, engine, emulator and PostgreSQL share the machine's cores, "
                 + "so waiting for a core is counted as engine time too, and so is waiting for one of the provider's pooled "

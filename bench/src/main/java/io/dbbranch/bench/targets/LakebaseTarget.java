@@ -57,11 +57,6 @@ final class LakebaseTarget extends EmulatedTarget {
     }
 
     @Override
-    public Optional<ServiceClock> serviceClock() {
-        return Optional.of(ServiceClock.inside(emulator::served));
-    }
-
-    @Override
     public Optional<URI> api() {
         return Optional.of(emulator.workspaceUrl());
     }

@@ -57,11 +57,6 @@ final class NeonTarget extends EmulatedTarget {
     }
 
     @Override
-    public Optional<ServiceClock> serviceClock() {
-        return Optional.of(ServiceClock.inside(emulator::served));
-    }
-
-    @Override
     public Optional<URI> api() {
         return Optional.of(emulator.apiUrl());
     }

@@ -48,14 +48,6 @@ public interface Target extends AutoCloseable {
     default void removeInjectedLatency() {
     }
 
-    /**
-     * The service's own account of the time it spent answering, where it keeps one (the emulators time themselves);
-     * empty otherwise, and a proxy in front of the API has to measure it.
-     */
-    default Optional<ServiceClock> serviceClock() {
-        return Optional.empty();
-    }
-
     /** Calls the proxy answers instead of the emulator, where the emulator cannot model the service. */
     default Interceptor interceptor() {
         return Interceptor.NONE;

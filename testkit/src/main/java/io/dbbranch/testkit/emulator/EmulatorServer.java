@@ -19,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -49,8 +48,6 @@ public final class EmulatorServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final LongAdder servedNanos = new LongAdder();
-    private final LongAdder servedCalls = new LongAdder();
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final Faults faults = new Faults();
     private final ErrorStyle errorStyle;
@@ -72,18 +69,7 @@ public final class EmulatorServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        // Each exchange is timed from its hand-over to a worker (so a wait for a free worker counts) to its answer.
-        server.setExecutor(exchange -> {
-            long handedOver = System.nanoTime();
-            executor.execute(() -> {
-                try {
-                    exchange.run();
-                } finally {
-                    servedNanos.add(System.nanoTime() - handedOver);
-                    servedCalls.increment();
-                }
-            });
-        });
+        server.setExecutor(executor);
         server.createContext("/", this::handle);
     }
 
@@ -105,19 +91,6 @@ public final class EmulatorServer implements AutoCloseable {
 
     public Faults faults() {
         return faults;
-    }
-
-    /**
-     * The time this server has spent on calls so far, each from the moment its request was handed to a worker (a wait
-     * for a free worker included) to its answer written: what a client's call costs the service, without the client's
-     * own side of the loopback hop.
-     */
-    public Served served() {
-        return new Served(servedCalls.sum(), servedNanos.sum());
-    }
-
-    /** Calls answered, and their total time ({@link #served()}). */
-    public record Served(long calls, long nanos) {
     }
 
     public int port() {

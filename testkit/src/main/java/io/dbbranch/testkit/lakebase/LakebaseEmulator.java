@@ -181,11 +181,6 @@ public final class LakebaseEmulator implements AutoCloseable {
         return server.faults();
     }
 
-    /** The time the REST API has spent on calls so far ({@link EmulatorServer#served()}). */
-    public EmulatorServer.Served served() {
-        return server.served();
-    }
-
     public Tuning tuning() {
         return tuning;
     }

@@ -188,11 +188,6 @@ public final class NeonEmulator implements AutoCloseable {
         return server.faults();
     }
 
-    /** The time the REST API has spent on calls so far ({@link EmulatorServer#served()}). */
-    public EmulatorServer.Served served() {
-        return server.served();
-    }
-
     public NeonTuning tuning() {
         return tuning;
     }
