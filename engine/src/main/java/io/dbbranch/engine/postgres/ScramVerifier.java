@@ -1,15 +1,9 @@
 package io.dbbranch.engine.postgres;
 
+import io.dbbranch.engine.credentials.ScramKeys;
 import io.dbbranch.engine.credentials.Secret;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The SCRAM-SHA-256 verifier of a password in the form PostgreSQL stores ({@code SCRAM-SHA-256$<iterations>:<salt>$
@@ -46,22 +40,9 @@ final class ScramVerifier {
     }
 
     static String of(String password, byte[] salt, int iterations) {
-        try {
-            byte[] salted = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
-            byte[] storedKey = MessageDigest.getInstance("SHA-256").digest(hmac(salted, "Client Key"));
-            byte[] serverKey = hmac(salted, "Server Key");
-            Base64.Encoder base64 = Base64.getEncoder();
-            return "SCRAM-SHA-256$" + iterations + ":" + base64.encodeToString(salt) + "$" + base64.encodeToString(storedKey)
-                    + ":" + base64.encodeToString(serverKey);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM cannot compute SCRAM-SHA-256 (PBKDF2WithHmacSHA256, HmacSHA256)", e);
-        }
-    }
-
-    private static byte[] hmac(byte[] key, String message) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return mac.doFinal(message.getBytes(StandardCharsets.US_ASCII));
+        ScramKeys keys = ScramKeys.derive(password.toCharArray(), salt, iterations);
+        Base64.Encoder base64 = Base64.getEncoder();
+        return "SCRAM-SHA-256$" + iterations + ":" + base64.encodeToString(salt) + "$" + base64.encodeToString(keys.storedKey())
+                + ":" + base64.encodeToString(keys.serverKey());
     }
 }

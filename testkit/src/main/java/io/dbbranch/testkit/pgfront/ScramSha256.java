@@ -1,5 +1,6 @@
 package io.dbbranch.testkit.pgfront;
 
+import io.dbbranch.engine.credentials.ScramKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -8,10 +9,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The client side of {@code SCRAM-SHA-256} (RFC 5802, RFC 7677) as PostgreSQL speaks it, without channel binding:
@@ -24,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class ScramSha256 {
     static final String MECHANISM = "SCRAM-SHA-256";
     private static final String GS2_HEADER = "n,,";
-    private static final Map<String, byte[]> SALTED = new ConcurrentHashMap<>();
+    private static final Map<String, ScramKeys> KEYS = new ConcurrentHashMap<>();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final char[] password;
@@ -54,18 +51,17 @@ final class ScramSha256 {
         }
         byte[] salt = Base64.getDecoder().decode(fields.get("s"));
         int rounds = Integer.parseInt(fields.get("i"));
-        byte[] salted = salted(salt, rounds);
+        ScramKeys keys = keys(salt, rounds);
         String withoutProof = "c=" + Base64.getEncoder().encodeToString(GS2_HEADER.getBytes(StandardCharsets.UTF_8))
                 + ",r=" + nonce;
         byte[] authMessage = (clientFirstBare + "," + serverFirst + "," + withoutProof).getBytes(StandardCharsets.UTF_8);
-        byte[] clientKey = hmac(salted, "Client Key".getBytes(StandardCharsets.UTF_8));
-        byte[] storedKey = MessageDigest.getInstance("SHA-256").digest(clientKey);
-        byte[] signature = hmac(storedKey, authMessage);
+        byte[] clientKey = keys.clientKey();
+        byte[] signature = ScramKeys.hmac(keys.storedKey(), authMessage);
         byte[] proof = new byte[clientKey.length];
         for (int i = 0; i < proof.length; i++) {
             proof[i] = (byte) (clientKey[i] ^ signature[i]);
         }
-        expectedServerSignature = hmac(hmac(salted, "Server Key".getBytes(StandardCharsets.UTF_8)), authMessage);
+        expectedServerSignature = ScramKeys.hmac(keys.serverKey(), authMessage);
         return (withoutProof + ",p=" + Base64.getEncoder().encodeToString(proof)).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -78,25 +74,18 @@ final class ScramSha256 {
         }
     }
 
-    private byte[] salted(byte[] salt, int rounds) throws GeneralSecurityException {
+    private ScramKeys keys(byte[] salt, int rounds) throws GeneralSecurityException {
         MessageDigest key = MessageDigest.getInstance("SHA-256");
         key.update(new String(password).getBytes(StandardCharsets.UTF_8));
         key.update(salt);
         String cacheKey = Base64.getEncoder().encodeToString(key.digest()) + "/" + rounds;
-        byte[] cached = SALTED.get(cacheKey);
+        ScramKeys cached = KEYS.get(cacheKey);
         if (cached != null) {
             return cached;
         }
-        byte[] salted = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password, salt, rounds, 256)).getEncoded();
-        SALTED.put(cacheKey, salted);
-        return salted;
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return mac.doFinal(data);
+        ScramKeys derived = ScramKeys.derive(password, salt, rounds);
+        KEYS.put(cacheKey, derived);
+        return derived;
     }
 
     private static Map<String, String> fields(String message) {
