@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
 /**
@@ -106,8 +106,7 @@ final class WarmSession {
     private static boolean reusable(Connection session) {
         try {
             return !session.isClosed() && session.getAutoCommit()
-                    && session.unwrap(PGConnection.class) instanceof org.postgresql.core.BaseConnection base
-                    && base.getTransactionState() == TransactionState.IDLE;
+                    && session.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE;
         } catch (SQLException e) {
             return false;
         }
