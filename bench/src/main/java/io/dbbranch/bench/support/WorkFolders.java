@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** The benchmarks' scratch folders: made fresh under the work folder, deleted with everything in them. */
 public final class WorkFolders {
@@ -25,15 +23,13 @@ public final class WorkFolders {
         }
     }
 
-    /** Deletes {@code root} and everything under it; nothing when it does not exist. */
+    /**
+     * Deletes {@code root} and everything under it; nothing when it does not exist. The server's own folders in it are
+     * emptied as the server's user ({@link ServerAccount#deleteTree}).
+     */
     public static void delete(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            ServerAccount.current().deleteTree(root);
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete " + root, e);
         }

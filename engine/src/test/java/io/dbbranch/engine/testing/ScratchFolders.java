@@ -1,11 +1,9 @@
 package io.dbbranch.engine.testing;
 
+import io.dbbranch.engine.local.ServerAccount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Scratch folders that a test JVM leaves nothing of: a test cluster's home holds most of a gigabyte of files and WAL,
@@ -37,15 +35,13 @@ public final class ScratchFolders {
         return removedAtExit(folder, () -> { });
     }
 
-    /** Deletes {@code folder} and everything in it now; nothing when it does not exist. */
+    /**
+     * Deletes {@code folder} and everything in it now; nothing when it does not exist. The server's own folders in it
+     * are emptied as the server's user ({@link ServerAccount#deleteTree}).
+     */
     public static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            ServerAccount.current().deleteTree(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete " + folder, e);
         }
