@@ -9,6 +9,7 @@ import io.dbbranch.engine.http.RestClient;
 import io.dbbranch.engine.http.Sleeper;
 import io.dbbranch.engine.spi.BranchInfo;
 import io.dbbranch.engine.spi.BranchProvider;
+import io.dbbranch.engine.spi.BranchState;
 import io.dbbranch.engine.spi.Capabilities;
 import io.dbbranch.engine.spi.ConnectionDetails;
 import io.dbbranch.engine.spi.CreateBranchRequest;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Databricks Lakebase (the Postgres "autoscaling" API, {@code /api/2.0/postgres}): a branch is a Lakebase branch
@@ -93,29 +95,58 @@ public final class LakebaseProvider implements BranchProvider {
         return mapping.toInfo(new BranchCreation(api, config, operations, clock, this::deleteById).create(request));
     }
 
+    /**
+     * Polls the branch, then its read-write endpoint, until the endpoint is active. A branch handed in as
+     * {@code READY} (described by the service moments ago, as the create operation's answer does) has only its
+     * endpoint looked at the first time, sparing a lease one call; later looks read the branch too, so a branch deleted
+     * since still fails as absent.
+     */
     @Override
     public ConnectionDetails awaitReady(BranchInfo branch, Duration timeout, Progress progress) {
         String id = branch.id();
         String asked = "Wait for Lakebase branch '" + id + "' to accept connections";
+        AtomicBoolean endpointFirst = new AtomicBoolean(branch.state() == BranchState.READY);
         return poller.until(asked, timeout, progress, () -> {
+            if (endpointFirst.getAndSet(false)) {
+                Optional<Poller.Step<ConnectionDetails>> endpoint = endpointStepIfListed(id);
+                if (endpoint.isPresent()) {
+                    return endpoint.get();
+                }
+            }
             Dto.Branch current = api.findBranch(id).orElseThrow(() -> DbBranchException.of(ErrorCode.NOT_FOUND, asked,
                     "the branch does not exist (any more)", "It may have expired or been deleted: create a new one"));
             if (!"READY".equals(current.state())) {
                 return Poller.Step.waiting("branch is " + current.state());
             }
-            Optional<Dto.Endpoint> endpoint = readWriteEndpoint(id);
-            if (endpoint.isEmpty()) {
-                return Poller.Step.waiting("branch has no read-write endpoint yet");
-            }
-            String state = endpoint.get().state();
-            if (!("ACTIVE".equals(state) || "IDLE".equals(state)) || endpoint.get().host() == null) {
-                return Poller.Step.waiting("endpoint " + endpoint.get().endpointId() + " is " + state);
-            }
-            // The service always listens on the configured port; an emulator names the port where it differs.
-            int port = endpoint.get().port() == null ? config.port() : endpoint.get().port();
-            return Poller.Step.done(new ConnectionDetails(endpoint.get().host(), port, config.databaseFor(id),
-                    config.sslMode(), Map.of("endpoint", endpoint.get().name())));
+            return endpointStep(id);
         });
+    }
+
+    /** The endpoint's step, or empty when the service does not know the branch (any more). */
+    private Optional<Poller.Step<ConnectionDetails>> endpointStepIfListed(String id) {
+        try {
+            return Optional.of(endpointStep(id));
+        } catch (ApiException e) {
+            if (e.isStatus(404)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Poller.Step<ConnectionDetails> endpointStep(String id) {
+        Optional<Dto.Endpoint> endpoint = readWriteEndpoint(id);
+        if (endpoint.isEmpty()) {
+            return Poller.Step.waiting("branch has no read-write endpoint yet");
+        }
+        String state = endpoint.get().state();
+        if (!("ACTIVE".equals(state) || "IDLE".equals(state)) || endpoint.get().host() == null) {
+            return Poller.Step.waiting("endpoint " + endpoint.get().endpointId() + " is " + state);
+        }
+        // The service always listens on the configured port; an emulator names the port where it differs.
+        int port = endpoint.get().port() == null ? config.port() : endpoint.get().port();
+        return Poller.Step.done(new ConnectionDetails(endpoint.get().host(), port, config.databaseFor(id),
+                config.sslMode(), Map.of("endpoint", endpoint.get().name())));
     }
 
     /**
