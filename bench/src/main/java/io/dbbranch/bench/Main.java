@@ -11,6 +11,7 @@ import io.dbbranch.bench.soak.SoakChild;
 import io.dbbranch.bench.speed.SpeedBenchmark;
 import io.dbbranch.bench.support.BenchFileSystem;
 import io.dbbranch.bench.support.Setup;
+import io.dbbranch.bench.targets.ServicePriority;
 import io.dbbranch.bench.targets.Target;
 import io.dbbranch.bench.targets.Targets;
 import io.dbbranch.engine.http.HttpSettings;
@@ -51,6 +52,7 @@ public final class Main {
               overhead  what the engine adds per lease against the emulators (no injected latency), and its heap
                         --targets lakebase,neon  --warmup 20  --leases 100  --concurrent-leases 200  --concurrency 50
                         --max-connections 64 (the providers' HTTP pool; 64 is the product's default)
+                        --service-nice 10 (the emulators' CPU priority; 0: the engine's own)
               soak      leases under injected API faults and interrupts, then a SIGKILLed JVM and the reaper
                         --targets lakebase,neon,local  --leases 500  --concurrency 50  --fault-rate 0.2
                         --kill-share 0.05  --kill-leases 100  --kill-concurrency 20  --expiry-window 10 (s)
@@ -153,11 +155,11 @@ public final class Main {
     }
 
     private static Report overhead(Args args) throws Exception {
-        args.allow(Set.of("targets", "warmup", "leases", "concurrent-leases", "concurrency", "max-connections", "work", "out"));
+        args.allow(Set.of("targets", "warmup", "leases", "concurrent-leases", "concurrency", "max-connections", "work", "service-nice", "out"));
         return new OverheadBenchmark(new OverheadBenchmark.Options(List.of(args.text("targets", "lakebase,neon").split(",")),
                 args.integer("warmup", 20), args.integer("leases", 100), args.integer("concurrent-leases", 200),
                 args.integer("concurrency", 50), args.integer("max-connections", HttpSettings.defaults().maxConnections()),
-                work(args)), Main::log).run(args.commandLine());
+                work(args), ServicePriority.nice(args.integer("service-nice", 10))), Main::log).run(args.commandLine());
     }
 
     private static Report soak(Args args) throws Exception {

@@ -28,6 +28,8 @@ class OverheadBenchmarkSmokeTest {
             assertThat(target.path("concurrent").path("concurrency").asInt()).as(emulator).isEqualTo(2);
             assertThat(target.path("heap").path("liveHeldBytes").asLong()).as(emulator).isPositive();
         }
+        assertThat(report.path("settings").path("the emulators' CPU priority").asText())
+                .as("the stand-in services run below the engine's priority by default").startsWith("nice 10");
         assertThat(report.path("goals")).hasSize(4);
         assertThat(work).isEmptyDirectory();
     }

@@ -1,11 +1,11 @@
 package io.dbbranch.bench.overhead;
 
-import io.dbbranch.bench.proxy.FaultMix;
 import io.dbbranch.bench.proxy.ProxyStats;
 import io.dbbranch.bench.report.Report;
 import io.dbbranch.bench.support.WorkFolders;
 import io.dbbranch.bench.support.BranchLogin;
 import io.dbbranch.bench.targets.ApiRoute;
+import io.dbbranch.bench.targets.ServicePriority;
 import io.dbbranch.bench.targets.Target;
 import io.dbbranch.bench.targets.Targets;
 import io.dbbranch.engine.lease.BranchLease;
@@ -27,8 +27,10 @@ import java.util.function.Consumer;
 /**
  * What the engine adds on top of the service: full leases (create → ready → credential → teardown) against an
  * emulator with no injected latency, one at a time and many at once. The emulator's own time is measured at a
- * pass-through proxy in front of it (the time from passing a call on to having its whole answer) and the lease's
- * readiness login is measured as a bare login with the same credential; what is left is the engine's.
+ * relay in front of it ({@link io.dbbranch.bench.proxy.TimingRelay}: the time from passing a call on to having its
+ * whole answer) and the lease's readiness login is measured as a bare login with the same credential; what is left is
+ * the engine's. The emulator, which stands in for a service on other machines, runs below the engine's CPU priority
+ * ({@link ServicePriority}) unless told otherwise.
  */
 public final class OverheadBenchmark {
 
@@ -40,9 +42,10 @@ public final class OverheadBenchmark {
      * @param concurrency      leases at once (also how many are held open for the heap figure)
      * @param maxConnections   the providers' pooled HTTP connections (the product's default is {@link io.dbbranch.engine.http.HttpSettings#DEFAULT_MAX_CONNECTIONS})
      * @param work             where the emulators keep their folders
+     * @param servicePriority  the CPU priority the emulators (and their PostgreSQL) run at
      */
     public record Options(List<String> targets, int warmup, int sequential, int concurrentLeases, int concurrency,
-                          int maxConnections, Path work) {
+                          int maxConnections, Path work, ServicePriority servicePriority) {
         public Options {
             targets = List.copyOf(targets);
         }
@@ -69,8 +72,8 @@ public final class OverheadBenchmark {
 
     private OverheadResult measure(String name) throws Exception {
         Path secrets = WorkFolders.create(options.work(), "secrets-");
-        try (Target target = Targets.start(name, options.work());
-             ApiRoute route = ApiRoute.to(target, FaultMix.none())) {
+        try (Target target = options.servicePriority().start(() -> Targets.start(name, options.work()));
+             ApiRoute route = ApiRoute.timed(target)) {
             if (route.uri() == null) {
                 throw new IllegalArgumentException("the overhead benchmark needs a target with a REST API; " + name + " has none");
             }

@@ -27,7 +27,8 @@ final class OverheadReport {
                         + options.concurrentLeases() + " with " + options.concurrency() + " at once")
                 .setting("injected latency", "none (operations finish in their first answer, endpoints start at once)")
                 .setting("pooled HTTP connections per provider", options.maxConnections()
-                        + (options.maxConnections() == HttpSettings.defaults().maxConnections() ? " (the product's default)" : ""));
+                        + (options.maxConnections() == HttpSettings.defaults().maxConnections() ? " (the product's default)" : ""))
+                .setting("the emulators' CPU priority", options.servicePriority().describe());
         report.result("targets", results);
         for (OverheadResult result : results.values()) {
             Phase alone = result.sequential();
@@ -53,13 +54,19 @@ final class OverheadReport {
         report.heading("Overhead per lease");
         report.table(table);
         report.paragraph("A lease here is `BranchLease.open` (create, wait until ready, mint a credential, log in with it "
-                + "and `SELECT 1`) plus its teardown (revoke, delete). The emulator's own time is measured at a pass-through "
-                + "proxy in front of it, from passing each call on to having its whole answer (so it includes one loopback "
-                + "hop; the hop from the engine to the proxy is counted as engine time). The readiness login is PostgreSQL's "
-                + "and the driver's work, measured as a bare login with the same credential. Engine overhead = lease − "
-                + "emulator − login. With many leases at once, engine, emulator and PostgreSQL share the machine's cores, "
-                + "so waiting for a core is counted as engine time too, and so is waiting for one of the provider's pooled "
-                + "HTTP connections (" + options.maxConnections() + ") while the others are busy.");
+                + "and `SELECT 1`) plus its teardown (revoke, delete). The emulator's own time is measured at a relay in "
+                + "front of it that passes bytes through, from sending each call on to having its whole answer (so it "
+                + "includes one loopback hop; the hop from the engine to the relay is counted as engine time). The readiness "
+                + "login is PostgreSQL's and the driver's work, measured as a bare login with the same credential. Engine "
+                + "overhead = lease − emulator − login. With many leases at once, engine, emulator and PostgreSQL share the "
+                + "machine's cores, so waiting for a core is counted as engine time too, and so is waiting for one of the "
+                + "provider's pooled HTTP connections (" + options.maxConnections() + ") while the others are busy. "
+                + (options.servicePriority().lowered()
+                        ? "The emulators stand in for services on other machines, so they and their PostgreSQL run at a "
+                        + "lower CPU priority than the engine (" + options.servicePriority().describe() + "): a wake-up of an "
+                        + "engine thread does not wait behind the stand-in's work (`--service-nice 0` measures without that)."
+                        : "The emulators run at the engine's own CPU priority here, so an engine thread's wake-up also waits "
+                        + "behind their work."));
 
         MarkdownTable heap = new MarkdownTable("Emulator", "Live heap before", "Peak heap in use during the concurrent phase",
                 "Live heap with leases held open", "Per open lease");
