@@ -89,6 +89,8 @@ public final class TimingRelay implements AutoCloseable {
     /** Relays one client connection's calls, one at a time, until either side closes. */
     private void serve(Socket client) {
         Socket service = null;
+        InputStream fromService = null;
+        OutputStream toService = null;
         long lastUse = 0;
         try (client) {
             InputStream fromClient = new BufferedInputStream(client.getInputStream());
@@ -99,17 +101,14 @@ public final class TimingRelay implements AutoCloseable {
                     return;
                 }
                 if (service == null || System.nanoTime() - lastUse > STALE_NANOS) {
-                    if (service != null) {
-                        open.remove(service);
-                        closeQuietly(service);
-                    }
+                    forget(service);
                     service = connect();
+                    fromService = new BufferedInputStream(service.getInputStream());
+                    toService = new BufferedOutputStream(service.getOutputStream());
                 }
-                OutputStream toService = new BufferedOutputStream(service.getOutputStream());
                 request.relay(fromClient, toService, false);
                 toService.flush();
                 long sent = System.nanoTime();
-                InputStream fromService = new BufferedInputStream(service.getInputStream());
                 HttpMessage answer = HttpMessage.readHead(fromService);
                 while (answer != null && answer.interim()) {
                     answer.relay(fromService, toClient, false);
@@ -134,10 +133,14 @@ public final class TimingRelay implements AutoCloseable {
             }
         } finally {
             open.remove(client);
-            if (service != null) {
-                open.remove(service);
-                closeQuietly(service);
-            }
+            forget(service);
+        }
+    }
+
+    private void forget(Socket service) {
+        if (service != null) {
+            open.remove(service);
+            closeQuietly(service);
         }
     }
 
