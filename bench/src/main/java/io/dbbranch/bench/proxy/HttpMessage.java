@@ -5,7 +5,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -149,20 +148,20 @@ final class HttpMessage {
 
     /** One line without its CRLF (the bytes, CRLF included, go to {@code into}); null at the connection's end. */
     private static String readLine(InputStream in, ByteArrayOutputStream into) throws IOException {
-        int start = into.size();
+        StringBuilder line = new StringBuilder(64);
         int b;
         while ((b = in.read()) >= 0) {
             into.write(b);
             if (b == '\n') {
-                byte[] all = into.toByteArray();
-                int end = all.length - 1;
-                if (end > start && all[end - 1] == '\r') {
-                    end--;
+                int end = line.length();
+                if (end > 0 && line.charAt(end - 1) == '\r') {
+                    line.setLength(end - 1);
                 }
-                return new String(all, start, end - start, StandardCharsets.ISO_8859_1);
+                return line.toString();
             }
+            line.append((char) b); // ISO-8859-1: one byte, one char
         }
-        if (into.size() == start) {
+        if (line.length() == 0) {
             return null;
         }
         throw new EOFException("the connection ended in the middle of a line");
