@@ -50,20 +50,11 @@ record AdminPrivileges(String login, boolean superuser) {
     }
 
     /**
-     * Makes the admin, when it is not a superuser, a member of {@code role} (a role it just created, on which PostgreSQL
-     * gave it the ADMIN option). Membership goes one way: the admin gains the branch role's rights, never the reverse.
+     * The statement that makes the admin, when it is not a superuser, a member of {@code role} (a role it just created, on
+     * which PostgreSQL gave it the ADMIN option). Membership goes one way: the admin gains the branch role's rights, never
+     * the reverse.
      */
-    static void joinRole(Connection admin, String role) throws SQLException {
-        try (Statement statement = admin.createStatement()) {
-            boolean superuser;
-            try (ResultSet row = statement.executeQuery(
-                    "SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) CURRENT_USER")) {
-                row.next();
-                superuser = row.getBoolean(1);
-            }
-            if (!superuser) {
-                statement.execute("GRANT " + SqlText.identifier(role) + " TO CURRENT_USER");
-            }
-        }
+    static String joinRole(String role) {
+        return "GRANT " + SqlText.identifier(role) + " TO CURRENT_USER";
     }
 }

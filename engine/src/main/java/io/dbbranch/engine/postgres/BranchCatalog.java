@@ -47,8 +47,13 @@ final class BranchCatalog {
 
     static void writeLabels(Connection admin, String database, String parent, Labels labels) throws SQLException {
         try (Statement statement = admin.createStatement()) {
-            statement.execute("COMMENT ON DATABASE " + SqlText.identifier(database) + " IS " + SqlText.literal(labelsJson(parent, labels)));
+            statement.execute(labelStatement(database, parent, labels));
         }
+    }
+
+    /** The statement {@link #writeLabels} runs, for callers that send it along with others. */
+    static String labelStatement(String database, String parent, Labels labels) {
+        return "COMMENT ON DATABASE " + SqlText.identifier(database) + " IS " + SqlText.literal(labelsJson(parent, labels));
     }
 
     /** The JSON our comments carry: {@code labels} and the parent under {@link Labels#MARKER}. */

@@ -87,38 +87,37 @@ final class BranchRoles {
      * and of which owner ({@link BranchCatalog#list}); a role without our comment is never one we made.
      */
     static void createLabelled(Connection admin, String branch, String labelsJson) throws SQLException {
+        RoleFound found = find(admin, branch);
         // A role of ours without labels and without its database is a leftover of an older version's crashed teardown.
-        if (isOurs(admin, branch) && ROLE_COMMENT.equals(comment(admin, branch))) {
+        if (found.isOurs() && ROLE_COMMENT.equals(found.comment())) {
             dropIfOurs(admin, branch);
-        }
-        if (exists(admin, branch)) {
+        } else if (found.exists()) {
             throw DbBranchException.of(ErrorCode.ALREADY_EXISTS, "Create the login role of branch '" + branch + "'",
                     "a role of that name exists already on the server",
                     "Choose another name; if it is what a killed run left, dbbranch reap removes it once expired, "
                             + "or dbbranch delete " + branch + " now");
         }
         String role = SqlText.identifier(branch);
-        admin.setAutoCommit(false);
         try (Statement statement = admin.createStatement()) {
-            statement.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
-            statement.execute("COMMENT ON ROLE " + role + " IS " + SqlText.literal(ROLE_COMMENT + "\n" + labelsJson));
-            AdminPrivileges.joinRole(admin, branch);
-            admin.commit();
-        } catch (SQLException | RuntimeException e) {
-            admin.rollback();
-            throw e;
-        } finally {
-            admin.setAutoCommit(true);
+            // One round trip and one transaction: pgjdbc sends the statements together, before one Sync, and the server
+            // runs what comes before a Sync as one transaction, so the role never exists without its comment.
+            statement.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;\n"
+                    + "COMMENT ON ROLE " + role + " IS " + SqlText.literal(ROLE_COMMENT + "\n" + labelsJson)
+                    + (found.adminIsSuperuser() ? "" : ";\n" + AdminPrivileges.joinRole(branch)));
         }
     }
 
-    /** Makes the role the owner of its database and the only role that may connect to it. */
-    static void ownDatabase(Connection admin, String branch) throws SQLException {
+    /**
+     * Makes the role the owner of its database and the only role that may connect to it, in one round trip and one
+     * transaction with {@code labelling}, the statement that writes the database's labels
+     * ({@link BranchCatalog#labelStatement}).
+     */
+    static void ownDatabase(Connection admin, String branch, String labelling) throws SQLException {
         try (Statement statement = admin.createStatement()) {
             String role = SqlText.identifier(branch);
-            statement.execute("ALTER DATABASE " + role + " OWNER TO " + role);
             // Only the branch's own role may connect, not every role on the server.
-            statement.execute("REVOKE CONNECT, TEMPORARY ON DATABASE " + role + " FROM PUBLIC");
+            statement.execute(labelling + ";\nALTER DATABASE " + role + " OWNER TO " + role
+                    + ";\nREVOKE CONNECT, TEMPORARY ON DATABASE " + role + " FROM PUBLIC");
         }
     }
 
@@ -196,22 +195,28 @@ final class BranchRoles {
         }
     }
 
-    private static String comment(Connection admin, String role) throws SQLException {
-        try (PreparedStatement query = admin.prepareStatement("SELECT pg_catalog.shobj_description(oid, 'pg_authid') "
-                + "FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) ?")) {
+    /**
+     * What the server knows of {@code role}, and whether the admin is a superuser (which decides whether it must join the
+     * roles it makes), in one round trip.
+     */
+    private static RoleFound find(Connection admin, String role) throws SQLException {
+        try (PreparedStatement query = admin.prepareStatement("SELECT a.rolsuper, r.oid IS NOT NULL, "
+                + "pg_catalog.shobj_description(r.oid, 'pg_authid'), "
+                + "r.rolsuper OR r.rolcreatedb OR r.rolcreaterole OR r.rolreplication OR r.rolbypassrls "
+                + "FROM pg_catalog.pg_roles a LEFT JOIN pg_catalog.pg_roles r ON r.rolname OPERATOR(pg_catalog.=) ? "
+                + "WHERE a.rolname OPERATOR(pg_catalog.=) CURRENT_USER")) {
             query.setString(1, role);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
+                row.next();
+                return new RoleFound(row.getBoolean(1), row.getBoolean(2), row.getString(3), row.getBoolean(4));
             }
         }
     }
 
-    private static boolean exists(Connection admin, String role) throws SQLException {
-        try (PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) ?")) {
-            query.setString(1, role);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next();
-            }
+    /** {@link #find}: {@code comment} is {@code null} and {@code privileged} false when the role does not exist. */
+    private record RoleFound(boolean adminIsSuperuser, boolean exists, String comment, boolean privileged) {
+        boolean isOurs() {
+            return exists && isOurComment(comment) && !privileged;
         }
     }
 }

@@ -136,9 +136,8 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
 
     /** Labels the database of a branch whose role exists, and hands the database and everything in it to the role. */
     private void finishBranch(Connection connection, String name, String parent, Labels labels) throws SQLException {
-        BranchCatalog.writeLabels(connection, name, parent, labels);
+        BranchRoles.ownDatabase(connection, name, BranchCatalog.labelStatement(name, parent, labels));
         StepHooks.reached("postgres.create.labelled");
-        BranchRoles.ownDatabase(connection, name);
         try (Connection branch = admin.open(name)) {
             BranchRoles.takeOwnership(branch, name);
         }
@@ -277,8 +276,7 @@ public class PostgresProvider implements BranchProvider, StatisticsReset {
             try (var statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE " + SqlText.identifier(name) + " OWNER " + SqlText.identifier(name));
                 made = true;
-                BranchCatalog.writeLabels(connection, name, null, labels);
-                BranchRoles.ownDatabase(connection, name);
+                BranchRoles.ownDatabase(connection, name, BranchCatalog.labelStatement(name, null, labels));
             } catch (SQLException | RuntimeException e) {
                 dropHalfMade(name, made).ifPresent(e::addSuppressed);
                 throw e;
