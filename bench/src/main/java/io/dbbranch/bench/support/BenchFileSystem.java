@@ -63,14 +63,14 @@ public final class BenchFileSystem implements AutoCloseable {
         return work;
     }
 
-    /** For the report: {@code ext4 (the work folder's own)}, {@code xfs (loop-mounted, reflink=1)}. */
+    /** For the report: {@code ext4 (the work folder's own)}, {@code xfs (loop-mounted image, reflink=1, direct I/O)}. */
     public String describe() throws IOException {
         Path existing = work;
         while (!Files.exists(existing)) {
             existing = existing.getParent();
         }
         String type = Files.getFileStore(existing).type();
-        return mount == null ? type + " (the work folder's own)" : type + " (loop-mounted image, reflink=1)";
+        return mount == null ? type + " (the work folder's own)" : type + " (loop-mounted image, reflink=1, direct I/O)";
     }
 
     @Override

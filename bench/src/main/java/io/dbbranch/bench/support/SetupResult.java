@@ -6,7 +6,7 @@ import java.util.List;
  * What a benchmark measured on one {@link Setup}, or why it skipped it.
  *
  * @param setup          {@link Setup#label()}
- * @param fileSystem     the file system the clusters were on, e.g. {@code xfs (loop-mounted image, reflink=1)}
+ * @param fileSystem     the file system the clusters were on, e.g. {@code xfs (loop-mounted image, reflink=1, direct I/O)}
  * @param server         the server's version, e.g. {@code 18.1}
  * @param clonesFiles    whether files were cloned: a branch's ({@code file_copy_method = clone}) in the speed
  *                       benchmark, base backups' and restores' in the point-in-time one
