@@ -65,7 +65,11 @@ public final class XfsLoopMount implements AutoCloseable {
             return new XfsLoopMount(image, mountPoint, device);
         } catch (IOException | RuntimeException e) {
             if (device != null) {
-                run(List.of("losetup", "--detach", device));
+                try {
+                    run(List.of("losetup", "--detach", device));
+                } catch (IOException detach) {
+                    e.addSuppressed(detach);
+                }
             }
             if (mountPoint != null) {
                 Files.deleteIfExists(mountPoint);
