@@ -7,6 +7,7 @@ import io.dbbranch.engine.local.ClusterSettings;
 import io.dbbranch.engine.local.LocalCluster;
 import io.dbbranch.engine.local.LocalHome;
 import io.dbbranch.engine.local.LocalProvider;
+import io.dbbranch.engine.local.PgMajor;
 import io.dbbranch.engine.local.pitr.LocalHistory;
 import io.dbbranch.engine.local.pitr.RecoveryBranch;
 import io.dbbranch.engine.local.pitr.RecoveryClusters;
@@ -48,15 +49,18 @@ public final class StartedClusters {
     }
 
     /**
-     * Opens the local provider on {@code home} ({@link LocalProvider#open(LocalHome, String)}, which starts the
-     * cluster when it is stopped), and remembers the cluster when this call started it.
+     * Opens the local provider on {@code home} ({@link LocalProvider#open(LocalHome, PgMajor, String)}, which starts the
+     * cluster when it is stopped, and creates it of PostgreSQL {@code major} on first use), and remembers the cluster
+     * when this call started it.
+     *
+     * @param major the major version asked for, or {@code null}: the cluster's own, {@link PgMajor#DEFAULT} for a new one
      */
-    public LocalProvider open(LocalHome home, String owner) {
+    public LocalProvider open(LocalHome home, PgMajor major, String owner) {
         LocalCluster cluster = new LocalCluster(home.clusterDirectory(), ClusterSettings.durable());
         boolean wasRunning = cluster.runningPort().isPresent();
         LocalProvider provider = null;
         try {
-            provider = LocalProvider.open(home, owner);
+            provider = LocalProvider.open(home, major, owner);
             return provider;
         } finally {
             // Also when opening failed after the start: the server runs all the same.

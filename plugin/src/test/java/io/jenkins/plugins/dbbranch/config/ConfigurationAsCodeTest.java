@@ -26,6 +26,7 @@ class ConfigurationAsCodeTest {
         assertThat(((NeonConnection) connections.get(1)).getProjectId()).isEqualTo("dry-sound-12345678");
         assertThat(((PostgresConnection) connections.get(2)).getJdbcUrl()).endsWith("sslmode=require");
         assertThat(connections.get(3)).isInstanceOf(LocalConnection.class);
+        assertThat(((LocalConnection) connections.get(3)).getPgVersion()).isEqualTo("18");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ConfigurationAsCode.get().export(out);
@@ -33,6 +34,6 @@ class ConfigurationAsCodeTest {
 
         assertThat(exported).contains("dbBranch:", "connections:", "- lakebase:", "- neon:", "- postgres:", "- local:",
                 "workspaceUrl: \"https://dbc-1234.cloud.databricks.com\"", "credentialsId: \"pg-admin\"",
-                "projectId: \"dry-sound-12345678\"", "name: \"local\"");
+                "projectId: \"dry-sound-12345678\"", "name: \"local\"", "pgVersion: \"18\"");
     }
 }

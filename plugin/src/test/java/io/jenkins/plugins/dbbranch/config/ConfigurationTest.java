@@ -31,6 +31,7 @@ class ConfigurationTest {
         postgres.setJdbcUrl("jdbc:postgresql://db.example.com:5432/postgres?sslmode=require");
         postgres.setCredentialsId("pg-admin");
         LocalConnection local = new LocalConnection("local");
+        local.setPgVersion("18");
         List<DbConnection> before = List.of(lakebase, neon, postgres, local);
         DbBranchConfiguration.get().setConnections(before);
 
