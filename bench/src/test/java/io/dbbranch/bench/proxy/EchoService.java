@@ -2,6 +2,7 @@ package io.dbbranch.bench.proxy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -24,8 +25,14 @@ final class EchoService implements AutoCloseable {
         this.server = server;
     }
 
-    static EchoService start() throws IOException {
-        EchoService service = new EchoService(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16));
+    /** Starts one on a free loopback port; unchecked, so that a test can hold it in an {@code @AutoClose} field. */
+    static EchoService start() {
+        EchoService service;
+        try {
+            service = new EchoService(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the echo service", e);
+        }
         service.server.createContext("/", exchange -> {
             service.carriedOut.incrementAndGet();
             service.clientPorts.add(exchange.getRemoteAddress().getPort());

@@ -9,23 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class FaultProxyTest {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private EchoService upstream;
-
-    @BeforeEach
-    void startUpstream() throws IOException {
-        upstream = EchoService.start();
-    }
-
-    @AfterEach
-    void stopUpstream() {
-        upstream.close();
-    }
+    @AutoClose
+    private final EchoService upstream = EchoService.start();
 
     @Test
     void callsWithoutAFaultReachTheServiceUnchangedAndAreTimed() throws Exception {

@@ -2,27 +2,16 @@ package io.dbbranch.bench.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class TimingRelayTest {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private EchoService upstream;
-
-    @BeforeEach
-    void startUpstream() throws IOException {
-        upstream = EchoService.start();
-    }
-
-    @AfterEach
-    void stopUpstream() {
-        upstream.close();
-    }
+    @AutoClose
+    private final EchoService upstream = EchoService.start();
 
     @Test
     void callsReachTheServiceUnchangedAndEachIsTimed() throws Exception {
