@@ -1,8 +1,10 @@
 package io.dbbranch.bench.targets;
 
+import io.dbbranch.engine.host.HostCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -63,16 +65,15 @@ public final class ServicePriority {
         }
     }
 
-    private void lowerThisThread() throws IOException, InterruptedException {
+    private void lowerThisThread() throws IOException {
         if (!Files.exists(THREAD_SELF)) {
             throw new IOException("cannot lower the service's priority here (no " + THREAD_SELF
                     + "; Linux only): run with --service-nice 0");
         }
         String tid = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
-        Process renice = new ProcessBuilder("renice", "-n", Integer.toString(nice), "-p", tid).redirectErrorStream(true).start();
-        String output = new String(renice.getInputStream().readAllBytes()).trim();
-        if (renice.waitFor() != 0) {
-            throw new IOException("renice of the service's starting thread failed: " + output);
+        HostCommand renice = HostCommand.run(List.of("renice", "-n", Integer.toString(nice), "-p", tid), Path.of("/"));
+        if (!renice.succeeded()) {
+            throw new IOException("renice of the service's starting thread failed: " + renice.output());
         }
     }
 }
