@@ -175,14 +175,7 @@ final class BranchRoles {
      * attributes we never give one (a role someone later made a superuser is not ours to hand out any more).
      */
     static boolean isOurs(Connection admin, String role) throws SQLException {
-        try (PreparedStatement query = admin.prepareStatement("SELECT pg_catalog.shobj_description(oid, 'pg_authid'), "
-                + "rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication OR rolbypassrls "
-                + "FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) ?")) {
-            query.setString(1, role);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() && isOurComment(row.getString(1)) && !row.getBoolean(2);
-            }
-        }
+        return find(admin, role).isOurs();
     }
 
     private static void requireOurs(Connection admin, String role) throws SQLException {
